@@ -1,0 +1,7 @@
+/**
+ * Commands that build on other parts of lib/ (match, kernel) register here, so lib/cli/run.ts stays
+ * the one place that parses arguments.
+ */
+import type { Command } from "@/lib/cli/run";
+
+export const commands: Record<string, Command> = {};
