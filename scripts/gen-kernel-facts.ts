@@ -10,7 +10,7 @@ import path from "node:path";
 
 const args = process.argv.slice(2);
 const dataFlag = args.indexOf("--data");
-const dataDir = path.resolve(dataFlag >= 0 && args[dataFlag + 1] ? args[dataFlag + 1] : "../shared/data");
+const dataDir = path.resolve(dataFlag >= 0 ? (args[dataFlag + 1] ?? "") : "../shared/data");
 const outFile = path.resolve("lib/kernel/facts.generated.ts");
 
 interface Row {

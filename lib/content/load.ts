@@ -87,14 +87,21 @@ function zodMessage(issue: ZodIssue): string {
 }
 
 /** Parses one write-up. Returns the record or the problems; never throws for bad content. */
-export function loadIssueFile(file: string, raw: string): { record: IssueRecord | null; problems: Problem[] } {
+export interface LoadedFile {
+  record: IssueRecord | null;
+  problems: Problem[];
+  /** Lines of the `slug` field and of each `classes` entry, for problems found across files. */
+  lines: { slug: number; classes: number[] };
+}
+
+export function loadIssueFile(file: string, raw: string): LoadedFile {
   const problems: Problem[] = [];
   const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
   const slugFromName = path.basename(file).replace(/\.md$/, "");
 
   if (!matter.test(raw)) {
     add(1, "frontmatter", 'missing: the file must start with "---", YAML frontmatter, and "---"');
-    return { record: null, problems };
+    return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
   let yamlText: string;
   let body: string;
@@ -105,7 +112,7 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
     body = split.content;
   } catch (e) {
     add(1, "frontmatter", `cannot be split from the body: ${(e as Error).message}`);
-    return { record: null, problems };
+    return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
   // gray-matter keeps the newline after the opening fence in `matter`; drop it so line 1 is YAML's first.
   yamlText = yamlText.replace(/^\r?\n/, "");
@@ -117,12 +124,12 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
       const line = counter.linePos(err.pos[0]).line + FRONTMATTER_FIRST_LINE - 1;
       add(line, "frontmatter", `YAML syntax error: ${err.message.split("\n")[0]}`);
     }
-    return { record: null, problems };
+    return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     add(1, "frontmatter", "must be a YAML mapping of fields");
-    return { record: null, problems };
+    return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
 
   const parsed = frontmatterSchema.safeParse(data);
@@ -130,7 +137,7 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
     for (const issue of parsed.error.issues) {
       add(lineOf(doc, counter, issue.path), pathLabel(issue.path), zodMessage(issue));
     }
-    return { record: null, problems };
+    return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
   const fm: Frontmatter = parsed.data;
   const line = (...p: PathKey[]) => lineOf(doc, counter, p);
@@ -165,8 +172,9 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
       add(line("errors", i, "template"), `errors[${i}].template`, e.message);
     }
   });
-  if (fm.kind !== "upgrade-note" && fm.errors.length === 0) {
-    add(line("errors"), "errors", `an ${fm.kind} needs at least one error line`);
+  // An incident may be a silent failure with no message; a class is defined by its messages.
+  if (fm.kind === "error-class" && fm.errors.length === 0) {
+    add(line("errors"), "errors", "an error-class needs at least one error line");
   }
   if (fm.kind === "incident" && fm.components.length === 0) {
     add(line("components"), "components", "an incident names at least one component");
@@ -195,7 +203,8 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
     seen.add(k);
   });
 
-  if (problems.length > 0) return { record: null, problems };
+  const lines = { slug: line("slug"), classes: fm.classes.map((_, i) => line("classes", i)) };
+  if (problems.length > 0) return { record: null, problems, lines };
 
   const record: IssueRecord = {
     slug: fm.slug,
@@ -224,33 +233,29 @@ export function loadIssueFile(file: string, raw: string): { record: IssueRecord 
     sections: parsedBody.sections,
     bodyText: parsedBody.text,
   };
-  return { record, problems };
+  return { record, problems, lines };
 }
 
 /** Checks that cross records: duplicate slugs and links to error classes. */
-function crossCheck(records: IssueRecord[], raw: Map<string, string>): Problem[] {
+function crossCheck(records: IssueRecord[], lines: Map<string, LoadedFile["lines"]>): Problem[] {
   const problems: Problem[] = [];
   const bySlug = new Map<string, IssueRecord>();
-  const findLine = (file: string, needle: RegExp) => {
-    const lines = (raw.get(file) ?? "").split("\n");
-    const idx = lines.findIndex((l) => needle.test(l));
-    return idx < 0 ? 1 : idx + 1;
-  };
   for (const r of records) {
     const prev = bySlug.get(r.slug);
     if (prev) {
-      problems.push({ file: r.file, line: findLine(r.file, /^slug:/), field: "slug", message: `"${r.slug}" is already used by ${prev.file}` });
+      problems.push({ file: r.file, line: lines.get(r.file)?.slug ?? 1, field: "slug", message: `"${r.slug}" is already used by ${prev.file}` });
     } else {
       bySlug.set(r.slug, r);
     }
   }
   for (const r of records) {
-    for (const cls of r.classes) {
+    r.classes.forEach((cls, i) => {
       const target = bySlug.get(cls);
-      const where = findLine(r.file, new RegExp(`\\b${cls}\\b`));
-      if (!target) problems.push({ file: r.file, line: where, field: "classes", message: `no write-up has the slug "${cls}"` });
-      else if (target.kind !== "error-class") problems.push({ file: r.file, line: where, field: "classes", message: `"${cls}" is a ${target.kind}, not an error-class` });
-    }
+      const where = lines.get(r.file)?.classes[i] ?? 1;
+      const field = `classes[${i}]`;
+      if (!target) problems.push({ file: r.file, line: where, field, message: `no write-up has the slug "${cls}"` });
+      else if (target.kind !== "error-class") problems.push({ file: r.file, line: where, field, message: `"${cls}" is a ${target.kind}, not an error-class` });
+    });
   }
   return problems;
 }
@@ -265,7 +270,7 @@ export function loadIssuesFromDir(dir: string): LoadResult {
   const names = fs.readdirSync(issuesDir).filter((n) => n.endsWith(".md")).sort();
   const records: IssueRecord[] = [];
   const problems: Problem[] = [];
-  const raw = new Map<string, string>();
+  const lines = new Map<string, LoadedFile["lines"]>();
   for (const name of names) {
     const full = path.join(issuesDir, name);
     const rel = path.relative(process.cwd(), full) || full;
@@ -275,11 +280,11 @@ export function loadIssuesFromDir(dir: string): LoadResult {
       continue;
     }
     const text = fs.readFileSync(full, "utf8");
-    raw.set(rel, text);
     const res = loadIssueFile(rel, text);
+    lines.set(rel, res.lines);
     problems.push(...res.problems);
     if (res.record) records.push(res.record);
   }
-  problems.push(...crossCheck(records, raw));
+  problems.push(...crossCheck(records, lines));
   return { records, problems, files: names.length };
 }

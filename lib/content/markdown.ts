@@ -8,7 +8,7 @@ import type { Root as HastRoot } from "hast";
 import type { Root as MdastRoot, RootContent } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import rehypeAutolinkHeadings from "rehype-autolink-headings";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
@@ -27,7 +27,7 @@ export interface ParsedBody {
   text: string;
 }
 
-const schema = {
+const schema: SanitizeSchema = {
   ...defaultSchema,
   // Heading ids are ours (slugged from trusted headings), so no "user-content-" prefix is needed.
   clobberPrefix: "",

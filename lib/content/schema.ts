@@ -56,7 +56,8 @@ export const frontmatterSchema = z
         .strict(),
     ),
     classes: z.array(id).default([]),
-    tags: z.array(nonEmpty).default([]),
+    // Tags like 5.8 or 1.11 arrive from YAML as numbers; they are words here.
+    tags: z.array(z.union([nonEmpty, z.number().transform(String)])).default([]),
     references: z
       .array(z.object({ title: nonEmpty, url: httpsUrl }).strict())
       .min(1, "cite at least one https:// source"),

@@ -1,0 +1,236 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { editUrl, ROUTES } from "@/lib/constants";
+import { getAllIssues, getClassMembers, getIssue, getRelated } from "@/lib/content";
+import { KIND_LABELS } from "@/lib/records";
+import { browseHref, EMPTY_STATE } from "@/lib/search-params";
+import { KindBadge, StatusBadge } from "@/components/badges";
+import { CopyButton } from "@/components/copy-button";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getAllIssues().map((r) => ({ slug: r.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const record = getIssue(slug);
+  if (!record) return { title: "Not found" };
+  return { title: record.title, description: record.summary };
+}
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-slate-100 py-2 last:border-0 sm:grid-cols-[9rem_minmax(0,1fr)] dark:border-slate-800">
+      <dt className="text-sm font-medium text-slate-600 dark:text-slate-400">{term}</dt>
+      <dd className="min-w-0 text-sm">{children}</dd>
+    </div>
+  );
+}
+
+const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
+
+export default async function IssuePage({ params }: Props) {
+  const { slug } = await params;
+  const record = getIssue(slug);
+  if (!record) notFound();
+  const related = getRelated(slug);
+  const members = record.kind === "error-class" ? getClassMembers(slug) : [];
+  const classes = getAllIssues().filter((r) => record.classes.includes(r.slug));
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/" className={linkClass}>
+          ← All records
+        </Link>
+      </nav>
+      <header className="mb-6">
+        <div className="mb-2 flex flex-wrap items-center gap-1.5">
+          <KindBadge kind={record.kind} />
+          <StatusBadge status={record.status} />
+        </div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{record.title}</h1>
+        <p className="mt-3 text-slate-700 dark:text-slate-300">{record.summary}</p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <CopyButton value={record.url} label="Copy link to this page" />
+          <a href={editUrl(record.file)} className="inline-flex items-center rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
+            Edit this page
+          </a>
+        </div>
+      </header>
+
+      <dl className="mb-8 rounded-lg border border-slate-200 px-4 py-1 dark:border-slate-800">
+        {record.components.length > 0 ? (
+          <Fact term="Components">
+            <ul className="flex flex-wrap gap-x-3 gap-y-1">
+              {record.components.map((c) => (
+                <li key={c.id}>
+                  <Link href={browseHref({ ...EMPTY_STATE, component: [c.id] })} className={`font-mono ${linkClass}`}>
+                    {c.id}
+                  </Link>
+                  {c.versions ? <span className="text-slate-700 dark:text-slate-300"> {c.versions}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        <Fact term="Kernel">
+          <span data-testid="kernel-range">{record.kernel.label}</span>
+          {record.kernel.affected ? (
+            <span className="text-slate-600 dark:text-slate-400">
+              {" "}
+              (<code>{record.kernel.affected}</code>)
+            </span>
+          ) : null}
+          {record.kernel.fixedIn ? <span> · works from Linux {record.kernel.fixedIn}</span> : null}
+          {record.kernel.note ? <p className="mt-1 text-slate-600 dark:text-slate-400">{record.kernel.note}</p> : null}
+          <p className="mt-1">
+            <Link href={ROUTES.kernel} className={linkClass}>
+              Check your kernel →
+            </Link>
+          </p>
+        </Fact>
+        {record.distros.length > 0 ? (
+          <Fact term="Seen on">
+            <ul className="list-inside list-disc">
+              {record.distros.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        <Fact term="Subsystems">
+          <ul className="flex flex-wrap gap-x-3 gap-y-1">
+            {record.subsystems.map((s) => (
+              <li key={s}>
+                <Link href={browseHref({ ...EMPTY_STATE, subsystem: [s] })} className={linkClass}>
+                  {s}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Fact>
+        {classes.length > 0 ? (
+          <Fact term="Error class">
+            <ul>
+              {classes.map((c) => (
+                <li key={c.slug}>
+                  <Link href={c.url} className={linkClass}>
+                    {c.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Fact>
+        ) : null}
+        <Fact term="Updated">
+          <time dateTime={record.updated}>{record.updated}</time>
+        </Fact>
+      </dl>
+
+      {record.errors.length > 0 ? (
+        <section aria-labelledby="errors" className="mb-8">
+          <h2 id="errors" className="group mb-3 flex items-center gap-2 text-xl font-semibold">
+            Error messages
+            <a href="#errors" className="heading-anchor" aria-label="Link to Error messages">
+              #
+            </a>
+          </h2>
+          <ul className="space-y-3">
+            {record.errors.map((e, i) => (
+              <li key={i}>
+                <div className="relative">
+                  <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-20 text-sm text-slate-100 dark:bg-slate-900">
+                    <code>{e.text}</code>
+                  </pre>
+                  <CopyButton
+                    value={e.text}
+                    label="Copy"
+                    ariaLabel={`Copy error message ${i + 1}`}
+                    className="absolute right-2 top-2 rounded border border-slate-600 bg-slate-800 px-2 py-0.5 text-xs text-slate-100 hover:bg-slate-700"
+                  />
+                </div>
+                {e.where ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{e.where}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {record.sections.map((s) => (
+        <section key={s.id} aria-labelledby={s.id} className="mb-8">
+          <h2 id={s.id} className="group mb-3 flex flex-wrap items-center gap-2 text-xl font-semibold">
+            {s.title}
+            <a href={`#${s.id}`} className="heading-anchor" aria-label={`Link to ${s.title}`}>
+              #
+            </a>
+            <CopyButton value={`#${s.id}`} label="Copy link" ariaLabel={`Copy link to ${s.title}`} />
+          </h2>
+          <div className="prose prose-slate max-w-none dark:prose-invert prose-pre:bg-slate-900 prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: s.html }} />
+        </section>
+      ))}
+
+      {members.length > 0 ? (
+        <section aria-labelledby="members" className="mb-8">
+          <h2 id="members" className="mb-3 text-xl font-semibold">
+            Incidents in this class
+          </h2>
+          <ul className="list-inside list-disc space-y-1">
+            {members.map((m) => (
+              <li key={m.slug}>
+                <Link href={m.url} className={linkClass}>
+                  {m.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="references" className="mb-8">
+        <h2 id="references" className="group mb-3 flex items-center gap-2 text-xl font-semibold">
+          References
+          <a href="#references" className="heading-anchor" aria-label="Link to References">
+            #
+          </a>
+        </h2>
+        <ul className="list-inside list-disc space-y-1 text-sm">
+          {record.references.map((r) => (
+            <li key={r.url}>
+              <a href={r.url} className={`break-words ${linkClass}`} rel="noopener noreferrer">
+                {r.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {related.length > 0 ? (
+        <section aria-labelledby="related" className="mb-8">
+          <h2 id="related" className="mb-3 text-xl font-semibold">
+            Related
+          </h2>
+          <ul className="space-y-2">
+            {related.map(({ record: r, reasons }) => (
+              <li key={r.slug} className="text-sm">
+                <Link href={r.url} className={`font-medium ${linkClass}`}>
+                  {r.title}
+                </Link>
+                <span className="text-slate-600 dark:text-slate-400">
+                  {" "}
+                  · {KIND_LABELS[r.kind]} · {reasons.join("; ")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+export interface CopyButtonProps {
+  /** Text to copy; a value starting with "#" or "/" is resolved against the page URL. */
+  value: string;
+  label: string;
+  /** Accessible name; defaults to `label`. */
+  ariaLabel?: string;
+  className?: string;
+}
+
+function resolve(value: string): string {
+  if (value.startsWith("#")) return `${window.location.origin}${window.location.pathname}${value}`;
+  if (value.startsWith("/")) return `${window.location.origin}${value}`;
+  return value;
+}
+
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return;
+    } catch {
+      // Clipboard API refused (permissions, insecure origin): fall back below.
+    }
+  }
+  const area = document.createElement("textarea");
+  area.value = text;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed";
+  area.style.opacity = "0";
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand("copy");
+  area.remove();
+  if (!ok) throw new Error("copy refused");
+}
+
+export function CopyButton({ value, label, ariaLabel, className }: CopyButtonProps) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+
+  return (
+    <button
+      type="button"
+      data-copy-value={value}
+      onClick={async () => {
+        try {
+          await copyText(resolve(value));
+          setState("copied");
+        } catch {
+          setState("failed");
+        }
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => setState("idle"), 2000);
+      }}
+      aria-label={ariaLabel ?? label}
+      className={
+        className ??
+        "inline-flex items-center rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
+      }
+    >
+      <span aria-hidden={state !== "idle" ? true : undefined}>{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>
+      <span role="status" className="sr-only">
+        {state === "copied" ? "Copied to the clipboard" : state === "failed" ? "Could not copy" : ""}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+import { THEME_STORAGE_KEY } from "@/components/theme-script";
+
+type Theme = "system" | "light" | "dark";
+
+const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
+const LABEL: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+
+function apply(theme: Theme) {
+  const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  document.documentElement.classList.toggle("dark", dark);
+}
+
+/** Cycles system → light → dark; the choice persists in localStorage. */
+export function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>("system");
+
+  useEffect(() => {
+    const stored = localStorage.getItem(THEME_STORAGE_KEY);
+    setTheme(stored === "light" || stored === "dark" ? stored : "system");
+    // Follow the system while the reader has not chosen.
+    const mq = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => {
+      if (!localStorage.getItem(THEME_STORAGE_KEY)) apply("system");
+    };
+    mq.addEventListener("change", onChange);
+    return () => mq.removeEventListener("change", onChange);
+  }, []);
+
+  const cycle = () => {
+    const next = NEXT[theme];
+    setTheme(next);
+    if (next === "system") localStorage.removeItem(THEME_STORAGE_KEY);
+    else localStorage.setItem(THEME_STORAGE_KEY, next);
+    apply(next);
+  };
+
+  return (
+    <button
+      type="button"
+      onClick={cycle}
+      className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 px-2.5 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      aria-label={`${LABEL[theme]} (click to change)`}
+      title={`${LABEL[theme]}: click for ${LABEL[NEXT[theme]].toLowerCase()}`}
+    >
+      <span aria-hidden="true">{theme === "dark" ? "☾" : theme === "light" ? "☀" : "◐"}</span>
+      <span className="hidden sm:inline">{theme === "system" ? "Auto" : theme === "light" ? "Light" : "Dark"}</span>
+    </button>
+  );
+}
