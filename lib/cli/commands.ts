@@ -2,6 +2,9 @@
  * Commands that build on other parts of lib/ (match, kernel) register here, so lib/cli/run.ts stays
  * the one place that parses arguments.
  */
+import { kernelCommand } from "@/lib/cli/kernel-command";
 import type { Command } from "@/lib/cli/run";
 
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  kernel: kernelCommand,
+};

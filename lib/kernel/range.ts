@@ -129,7 +129,8 @@ export function describeRange(range: KernelRange | null): string {
   if (!range) return "any kernel";
   const parts = range.anyOf.map(describeClause);
   if (parts.length === 1) return parts[0] ?? "any kernel";
-  return parts.map((p, i) => (i === 0 ? p : p.replace(/^Linux /, ""))).join(" or ");
+  // "5.4 series or 5.10 series" (content/README.md): "only" belongs to a single clause, not to each side of an "or".
+  return parts.map((p, i) => (i === 0 ? p : p.replace(/^Linux /, "")).replace(/ only$/, "")).join(" or ");
 }
 
 /** A short facet label: "below 5.8", "5.4 series". */

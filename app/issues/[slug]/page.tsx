@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 
 import { editUrl, ROUTES } from "@/lib/constants";
 import { getAllIssues, getClassMembers, getIssue, getRelated } from "@/lib/content";
+import { kernelPageForRange } from "@/lib/kernel/links";
 import { KIND_LABELS } from "@/lib/records";
 import { browseHref, EMPTY_STATE } from "@/lib/search-params";
 import { KindBadge, StatusBadge } from "@/components/badges";
@@ -42,6 +43,7 @@ export default async function IssuePage({ params }: Props) {
   const related = getRelated(slug);
   const members = record.kind === "error-class" ? getClassMembers(slug) : [];
   const classes = getAllIssues().filter((r) => record.classes.includes(r.slug));
+  const kernelPage = kernelPageForRange(record.kernel.affected);
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -81,7 +83,13 @@ export default async function IssuePage({ params }: Props) {
           </Fact>
         ) : null}
         <Fact term="Kernel">
-          <span data-testid="kernel-range">{record.kernel.label}</span>
+          {kernelPage ? (
+            <Link href={kernelPage.href} data-testid="kernel-range" className={linkClass}>
+              {record.kernel.label}
+            </Link>
+          ) : (
+            <span data-testid="kernel-range">{record.kernel.label}</span>
+          )}
           {record.kernel.affected ? (
             <span className="text-slate-600 dark:text-slate-400">
               {" "}
@@ -90,7 +98,12 @@ export default async function IssuePage({ params }: Props) {
           ) : null}
           {record.kernel.fixedIn ? <span> · works from Linux {record.kernel.fixedIn}</span> : null}
           {record.kernel.note ? <p className="mt-1 text-slate-600 dark:text-slate-400">{record.kernel.note}</p> : null}
-          <p className="mt-1">
+          <p className="mt-1 flex flex-wrap gap-x-4">
+            {kernelPage ? (
+              <Link href={kernelPage.href} className={linkClass}>
+                What else breaks on Linux {kernelPage.version} →
+              </Link>
+            ) : null}
             <Link href={ROUTES.kernel} className={linkClass}>
               Check your kernel →
             </Link>
