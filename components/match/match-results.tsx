@@ -1,0 +1,152 @@
+import Link from "next/link";
+
+import { kernelPageHref } from "@/lib/kernel/links";
+import type { DecodedItem, MatchResult } from "@/lib/match/types";
+import { KIND_LABELS } from "@/lib/records";
+
+const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
+
+function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string | null }) {
+  return (
+    <section aria-labelledby="decoded" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <h2 id="decoded" className="mb-2 text-lg font-semibold">
+        What the kernel is saying
+      </h2>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          No helper id, program or map type, errno or loader placeholder found in the paste.
+        </p>
+      ) : (
+        <ul className="space-y-3">
+          {items.map((d, i) => (
+            <li key={`${d.kind}-${d.id}-${i}`} className="text-sm" data-testid="decoded-item">
+              <p>
+                <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                  {d.kind}
+                </span>
+                <code className="font-semibold">{d.name}</code>
+                {d.kind === "helper" || d.kind === "prog-type" || d.kind === "map-type" ? (
+                  <span className="text-slate-600 dark:text-slate-400">
+                    {" "}
+                    #{d.id}
+                    {d.sinceKernel ? ` · since Linux ${d.sinceKernel}` : ""}
+                  </span>
+                ) : null}
+                {d.lines.length ? <span className="text-slate-600 dark:text-slate-400"> · line {d.lines.slice(0, 5).join(", ")}</span> : null}
+              </p>
+              <p className={`mt-1 ${d.missingOnKernel ? "font-medium text-rose-800 dark:text-rose-200" : "text-slate-700 dark:text-slate-300"}`}>
+                {d.note}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {kernel ? (
+        <p className="mt-3 text-sm">
+          <Link href={kernelPageHref(kernel)} className={linkClass} data-testid="kernel-link">
+            Everything Linux {kernel} lacks →
+          </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export interface MatchResultsProps {
+  result: MatchResult;
+}
+
+export function MatchResults({ result }: MatchResultsProps) {
+  const confident = result.matches.filter((m) => m.confident);
+  return (
+    <div className="space-y-6">
+      {result.notices.length > 0 ? (
+        <ul className="space-y-1" aria-label="Notices">
+          {result.notices.map((n, i) => (
+            <li key={i} role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              {n.line ? `Line ${n.line}: ` : ""}
+              {n.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <section aria-labelledby="matches">
+        <h2 id="matches" className="mb-1 text-lg font-semibold">
+          {confident.length > 0
+            ? `Likely cause${confident.length > 1 ? "s" : ""}`
+            : result.matches.length > 0
+              ? "No confident match: possible leads"
+              : "No match"}
+        </h2>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          {result.kernel ? (
+            <>
+              Kernel{" "}
+              <Link href={kernelPageHref(result.kernel)} className={linkClass}>
+                {result.kernel}
+              </Link>
+              {result.kernelSource?.from === "paste" && result.kernelSource.line ? ` (from line ${result.kernelSource.line})` : ""}
+              {" · "}
+            </>
+          ) : null}
+          {result.components.length ? <>Components: {result.components.join(", ")} · </> : null}
+          {result.stats.lines} lines read in {Math.max(1, Math.round(result.stats.ms))} ms
+        </p>
+        {result.matches.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+            Nothing in the knowledge base explains this paste. The decoded messages below may still help;{" "}
+            <Link href="/" className={linkClass}>
+              browse by component
+            </Link>{" "}
+            or paste more of the log (the lines before the error often name the program and the kernel).
+          </p>
+        ) : (
+          <ol className="space-y-3" aria-label="Matches">
+            {result.matches.map((m) => (
+              <li key={m.slug} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="match-card">
+                <div className="mb-1 flex flex-wrap items-center gap-2 text-xs">
+                  <span
+                    className={`chip ${
+                      m.confident
+                        ? "border-emerald-300 bg-emerald-50 text-emerald-900 dark:border-emerald-700 dark:bg-emerald-950 dark:text-emerald-100"
+                        : "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-200"
+                    }`}
+                  >
+                    {m.confident ? "Confident" : "Possible"}
+                  </span>
+                  <span className="text-slate-600 dark:text-slate-400">
+                    {KIND_LABELS[m.kind]} · score {Math.round(m.score * 100)}%
+                  </span>
+                </div>
+                <h3 className="font-semibold">
+                  <Link href={m.url} className={linkClass}>
+                    {m.title}
+                  </Link>
+                </h3>
+                {m.evidence.length > 0 ? (
+                  <ul className="mt-2 space-y-1.5 text-sm" aria-label="Evidence">
+                    {m.evidence.map((e, i) => (
+                      <li key={i} className={e.against ? "text-rose-800 dark:text-rose-200" : "text-slate-700 dark:text-slate-300"}>
+                        <span className="font-medium">{e.against ? "Against: " : ""}</span>
+                        {e.reason}
+                        {e.line > 0 ? <span className="text-slate-600 dark:text-slate-400"> (line {e.line})</span> : null}
+                        {e.text ? (
+                          <pre className="mt-1 overflow-x-auto rounded bg-amber-50 px-2 py-1 text-xs text-slate-900 dark:bg-amber-950 dark:text-amber-50">
+                            <mark className="bg-transparent text-inherit">{e.text}</mark>
+                          </pre>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <DecodedPanel items={result.decoded} kernel={result.kernel} />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Measures the JavaScript a browser downloads on the first load of a page of the production build,
+ * compressed as it travels (Next's server gzips), by recording every script response in Chromium.
+ *
+ *   npm run build && npm run measure:js [-- /path ...]
+ *
+ * Prints one line per page and a JSON summary; exits 1 when `/` exceeds the 150 kB budget.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+
+import { chromium } from "@playwright/test";
+
+const BUDGET_BYTES = 150 * 1000;
+const PORT = Number(process.env.MEASURE_PORT || 3391);
+const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
+const pages = paths.length ? paths : ["/", "/match", "/kernel", "/issues/retina-podlevel-requires-kernel-5-8"];
+const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+async function waitForServer(url: string, ms: number) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server at ${url} did not answer within ${ms} ms (did you run npm run build?)`);
+}
+
+async function main() {
+  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", detached: true });
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`, 60_000);
+    const browser = await chromium.launch({
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    const results: { path: string; scripts: number; transferredBytes: number; uncompressedBytes: number }[] = [];
+    for (const path of pages) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      const scripts = new Map<string, { url: string; encoded: number; decoded: number }>();
+      cdp.on("Network.responseReceived", (e) => {
+        if (e.type === "Script") scripts.set(e.requestId, { url: e.response.url, encoded: 0, decoded: 0 });
+      });
+      cdp.on("Network.dataReceived", (e) => {
+        const s = scripts.get(e.requestId);
+        if (s) s.decoded += e.dataLength;
+      });
+      cdp.on("Network.loadingFinished", (e) => {
+        const s = scripts.get(e.requestId);
+        if (s) s.encoded = e.encodedDataLength;
+      });
+      await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: "load" });
+      await page.waitForTimeout(1500);
+      const list = [...scripts.values()];
+      results.push({
+        path,
+        scripts: list.length,
+        transferredBytes: list.reduce((n, s) => n + s.encoded, 0),
+        uncompressedBytes: list.reduce((n, s) => n + s.decoded, 0),
+      });
+      await context.close();
+    }
+    await browser.close();
+    for (const r of results) {
+      console.log(`${r.path.padEnd(48)} ${String(r.scripts).padStart(3)} scripts  ${(r.transferredBytes / 1000).toFixed(1).padStart(7)} kB transferred  ${(r.uncompressedBytes / 1000).toFixed(1).padStart(7)} kB uncompressed`);
+    }
+    const home = results.find((r) => r.path === "/");
+    console.log(JSON.stringify({ budgetBytes: BUDGET_BYTES, results }));
+    if (home && home.transferredBytes > BUDGET_BYTES) {
+      console.error(`/ transfers ${home.transferredBytes} bytes of JavaScript, over the ${BUDGET_BYTES} budget`);
+      process.exitCode = 1;
+    }
+  } finally {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
