@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import matter from "gray-matter";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from "yaml";
 import type { ZodIssue } from "zod";
 
 import { parseRange, RangeError, describeRange, shortRangeLabel } from "@/lib/kernel/range";
@@ -126,6 +126,12 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
     }
     return { record: null, problems, lines: { slug: 1, classes: [] } };
   }
+  // YAML reads `fixedIn: 5.10` as the number 5.1; every field here is text, so keep what was written.
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value === "number" && node.source !== undefined) node.value = node.source;
+    },
+  });
   const data: unknown = doc.toJS();
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     add(1, "frontmatter", "must be a YAML mapping of fields");
@@ -135,6 +141,11 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
   const parsed = frontmatterSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      // zod reports an unknown key on its parent object; point at the key itself.
+      if (issue.code === "unrecognized_keys") {
+        for (const k of issue.keys) add(lineOf(doc, counter, [...issue.path, k]), pathLabel([...issue.path, k]), `unknown field "${k}"`);
+        continue;
+      }
       add(lineOf(doc, counter, issue.path), pathLabel(issue.path), zodMessage(issue));
     }
     return { record: null, problems, lines: { slug: 1, classes: [] } };

@@ -33,7 +33,8 @@ const schema: SanitizeSchema = {
   clobberPrefix: "",
   attributes: {
     ...defaultSchema.attributes,
-    a: [...(defaultSchema.attributes?.a ?? []), ["className", "heading-anchor"], "ariaLabel"],
+    // The sanitizer uses the first className rule it finds, so the default footnote rule is replaced, not appended to.
+    a: [...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === "className")), ["className", "data-footnote-backref", "heading-anchor"], "ariaLabel"],
     code: [["className", /^language-[\w-]+$/]],
     h3: ["id"],
     h4: ["id"],

@@ -68,6 +68,11 @@ function holds(c: Comparator, v: Pick<KernelVersion, "major" | "minor" | "patch"
     const hasPatch = /\d+\.\d+\.\d+/.test(c.text);
     return hasPatch ? compareVersions(v, c.version) === 0 : v.major === c.version.major && v.minor === c.version.minor;
   }
+  // "<=5.4" and ">5.4" speak of the whole 5.4 line when no patch was written.
+  if ((c.op === "<=" || c.op === ">") && !/\d+\.\d+\.\d+/.test(c.text)) {
+    const d = v.major - c.version.major || v.minor - c.version.minor;
+    return c.op === "<=" ? d <= 0 : d > 0;
+  }
   const d = compareVersions(v, c.version);
   switch (c.op) {
     case "<":

@@ -134,7 +134,8 @@ export function matchFolded(t: CompiledTemplate, line: string, anchored = false)
         value = before.trim();
         start = anchored ? 0 : before.length - before.trimStart().length;
       } else {
-        const word = /\S+$/.exec(before);
+        // (?<!\S) keeps this linear: without it a long word followed by a space is rescanned from every start (O(n²)).
+        const word = /(?<!\S)\S+$/.exec(before);
         if (!word) continue;
         value = word[0];
         start = word.index;
