@@ -27,7 +27,7 @@ export default function BrowsePage() {
       <p className="mb-4 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
         Write-ups of eBPF failures in Cilium, Calico, Retina, pwru, Kata Containers and more: search by error
         text, filter by component and by the kernel your nodes run, or{" "}
-        <Link href="/match" className="text-sky-700 underline dark:text-sky-300">
+        <Link href="/match" prefetch={false} className="text-sky-700 underline dark:text-sky-300">
           paste the whole error
         </Link>
         .

@@ -30,6 +30,8 @@ export function SiteHeader() {
             <Link
               key={item.href}
               href={item.href}
+              // Prefetching every section's code on first load would cost ~25 kB of JavaScript on each page.
+              prefetch={false}
               className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-300 dark:hover:bg-slate-800 dark:hover:text-white"
             >
               {item.label}
