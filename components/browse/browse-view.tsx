@@ -20,7 +20,7 @@ export interface BrowseViewProps {
 export function BrowseView({ state, results, facets, total, searchBox, kernelBox }: BrowseViewProps) {
   const filtered = hasFilters(state);
   return (
-    <div className="grid gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
       <div className="md:order-2">
         {searchBox}
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">

@@ -3,8 +3,10 @@
  * the one place that parses arguments.
  */
 import { kernelCommand } from "@/lib/cli/kernel-command";
+import { matchCommand } from "@/lib/cli/match-command";
 import type { Command } from "@/lib/cli/run";
 
 export const commands: Record<string, Command> = {
   kernel: kernelCommand,
+  match: matchCommand,
 };

@@ -1,0 +1,166 @@
+/**
+ * Shared e2e set-up: a `test` that fails when the page logs a console error or throws, helpers that
+ * find things the way a reader does (roles and labels), and the seed write-ups read from `content/`,
+ * so the specs check the app against the same files it was built from.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import matter from "gray-matter";
+
+export { expect };
+
+export const ROOT = path.resolve(__dirname, "..");
+const ISSUES_DIR = path.join(ROOT, "content", "issues");
+
+/** True when the app has a route file at `rel` (e.g. "app/kernel/page.tsx"). */
+export function routeFileExists(rel: string): boolean {
+  return fs.existsSync(path.join(ROOT, rel));
+}
+
+export interface SeedRecord {
+  slug: string;
+  title: string;
+  status: string;
+  aliases: string[];
+  updated: string;
+  errors: { text: string; template: string }[];
+  references: { title: string; url: string }[];
+  components: { id: string; versions?: string }[];
+}
+
+/** A write-up's frontmatter, read from content/issues/SLUG.md. */
+export function readRecord(slug: string): SeedRecord {
+  const file = path.join(ISSUES_DIR, `${slug}.md`);
+  const { data } = matter(fs.readFileSync(file, "utf8"));
+  const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated);
+  return { ...(data as Omit<SeedRecord, "slug" | "updated">), slug, updated };
+}
+
+/** How many write-ups `content/issues/` holds: the browse page must list every one. */
+export function countRecords(): number {
+  return fs.readdirSync(ISSUES_DIR).filter((f) => f.endsWith(".md")).length;
+}
+
+/** The five seed incidents (../shared/seeds/README.md). */
+export const SEEDS = {
+  retina: "retina-podlevel-requires-kernel-5-8",
+  pwru: "pwru-filter-trace-tc-cilium-1-11",
+  calico: "calico-3-27-3-xdp-kernel-5-4",
+  kata: "kata-arm-netlink-protocol-not-supported",
+  retinaUpgrade: "retina-cilium-1-18-upgrade",
+} as const;
+
+/**
+ * Collects console errors and uncaught exceptions of a page. A 404 answer to the page's own document
+ * (the not-found page) is logged by Chromium as a console error too; `allowNotFound` accepts that one.
+ */
+export function watchConsole(page: Page) {
+  const errors: string[] = [];
+  const allowed = new Set<string>();
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    const url = msg.location().url;
+    if (/status of 404/.test(msg.text()) && allowed.has(url)) return;
+    errors.push(`console.error: ${msg.text()}${url ? ` (at ${url})` : ""}`);
+  });
+  page.on("pageerror", (err) => errors.push(`pageerror: ${err.message}`));
+  return {
+    errors,
+    allowNotFound(url: string) {
+      allowed.add(url);
+    },
+  };
+}
+
+export type ConsoleWatch = ReturnType<typeof watchConsole>;
+
+export const test = base.extend<{ consoleErrors: ConsoleWatch }>({
+  // Every test fails when its page logged a console error or threw.
+  consoleErrors: [
+    async ({ page }, use) => {
+      const watch = watchConsole(page);
+      await use(watch);
+      expect(watch.errors, "console errors and uncaught exceptions on the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/**
+ * Resolves once React has taken over `locator`'s element, so typing and key presses reach the app's
+ * handlers and are not lost when the page hydrates. Elements that React renders carry its internal
+ * props key; the server-rendered fallback of a client-rendered Suspense boundary never does.
+ */
+export async function waitForHydration(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), {
+      message: "the element is rendered by React (hydrated)",
+    })
+    .toBe(true);
+}
+
+/** The query string of the page's URL as an object; fails on a path other than `pathname`. */
+export async function expectParams(page: Page, expected: Record<string, string>, pathname = "/"): Promise<void> {
+  await expect
+    .poll(
+      () => {
+        const url = new URL(page.url());
+        return { pathname: url.pathname, params: Object.fromEntries(url.searchParams) };
+      },
+      { message: `URL is ${pathname} with ${JSON.stringify(expected)}` },
+    )
+    .toEqual({ pathname, params: expected });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The browse page, as a reader sees it. */
+export function browsePage(page: Page) {
+  const filters = page.getByRole("complementary", { name: "Filters" });
+  const resultList = page.getByRole("list", { name: "Results" });
+  const facet = (title: string) => filters.getByRole("region", { name: title, exact: true });
+  /** A facet choice link: its name is the label, " (selected; select to remove)" when on, then the count. */
+  const choice = (facetTitle: string, label: string) =>
+    facet(facetTitle).getByRole("link", {
+      name: new RegExp(`^${escapeRegExp(label)}( \\(selected; select to remove\\))? \\d+$`),
+    });
+
+  return {
+    search: page.getByRole("searchbox", { name: "Search incidents and error classes" }),
+    kernelInput: page.getByRole("textbox", { name: "Your kernel (uname -r)" }),
+    applyKernel: page.getByRole("button", { name: "Apply" }),
+    /** "53 records" or "5 of 53 records match". */
+    count: page.getByRole("status").filter({ hasText: /\d+ (of \d+ )?records/ }),
+    results: resultList.getByRole("listitem"),
+    resultLink: (title: string) => resultList.getByRole("link", { name: title, exact: true }),
+    facet,
+    choice,
+    /** Shows a facet's choices hidden under "N more", when the wanted one is there. */
+    async reveal(facetTitle: string, label: string): Promise<Locator> {
+      const link = choice(facetTitle, label);
+      if (!(await link.isVisible())) await facet(facetTitle).getByText(/^\d+ more$/).click();
+      await expect(link).toBeVisible();
+      return link;
+    },
+    /** The count a choice shows, read from its accessible name. */
+    async choiceCount(facetTitle: string, label: string): Promise<number> {
+      const snapshot = await choice(facetTitle, label).ariaSnapshot();
+      const m = /link "[^\n]*? (\d+)"/.exec(snapshot);
+      if (!m?.[1]) throw new Error(`no count in ${snapshot}`);
+      return Number(m[1]);
+    },
+    /** Titles of the listed results, in order (call after an auto-waiting assertion on the list). */
+    async resultTitles(): Promise<string[]> {
+      return resultList.getByRole("heading", { level: 2 }).allInnerTexts();
+    },
+    /** Opens `/` (or `/?…`) and waits until the app has hydrated the search box. */
+    async open(url = "/"): Promise<void> {
+      await page.goto(url);
+      await waitForHydration(page.getByRole("searchbox", { name: "Search incidents and error classes" }));
+    },
+  };
+}

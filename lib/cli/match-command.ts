@@ -1,0 +1,92 @@
+/**
+ * `kb match [--json] [--kernel VERSION] < paste.txt`: explains a pasted error with the same matcher the
+ * /match page runs in the browser. With --json, standard output carries the MatchResult alone
+ * (DESIGN.md, "Contracts other tools rely on").
+ */
+import { flagValue, UsageError, type CliIo, type ParsedArgs } from "@/lib/cli/run";
+import { getAllIssues } from "@/lib/content";
+import { parseKernelVersion } from "@/lib/kernel/version";
+import { buildMatchIndex, matchPaste, type MatchResult } from "@/lib/match";
+
+const ALLOWED = ["--json", "--kernel"];
+
+export async function matchCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  for (const f of args.flags.keys()) {
+    if (!ALLOWED.includes(f)) throw new UsageError(`unknown option ${f} (allowed: ${ALLOWED.join(", ")})`);
+  }
+  if (args.positional.length > 1) throw new UsageError("match reads the paste from standard input: kb match < paste.txt");
+  const kernel = flagValue(args, "--kernel");
+  if (args.flags.get("--kernel") === true) throw new UsageError("--kernel needs a value");
+  if (kernel !== undefined && !parseKernelVersion(kernel)) {
+    throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
+  }
+  const paste = await io.readStdin();
+  if (!paste.trim()) {
+    io.stderr("kb: nothing to match: pipe a log into it, e.g. kubectl logs POD | npm run -s kb -- match\n");
+    return 1;
+  }
+  const index = buildMatchIndex(getAllIssues());
+  const result = matchPaste(index, paste, { kernel: kernel ?? null });
+  if (args.flags.has("--json")) {
+    io.stdout(JSON.stringify(result, null, 2) + "\n");
+    return 0;
+  }
+  io.stdout(formatReport(result));
+  return 0;
+}
+
+function wrap(text: string, indent: string, width = 100): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let cur = "";
+  for (const w of words) {
+    if (cur && cur.length + 1 + w.length > width - indent.length) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.map((l) => indent + l).join("\n");
+}
+
+/** The readable report: matches with their evidence, then the decoded values, then notices. */
+export function formatReport(r: MatchResult): string {
+  const out: string[] = [];
+  const kernel = r.kernel
+    ? `${r.kernel} (${r.kernelSource?.from === "option" ? "from --kernel" : `read from line ${r.kernelSource?.line ?? "?"}`})`
+    : "unknown (pass --kernel with what uname -r prints)";
+  out.push(`Kernel: ${kernel}`);
+  out.push(`Components named: ${r.components.join(", ") || "none"}`);
+  out.push("");
+  if (r.matches.length === 0) {
+    out.push("No record explains this paste. See the decoded values below.");
+  } else {
+    const anyConfident = r.matches.some((m) => m.confident);
+    out.push(anyConfident ? "Matches:" : "No confident match. Possible matches:");
+    r.matches.forEach((m, i) => {
+      out.push(`${String(i + 1).padStart(2)}. [${m.confident ? "confident" : "possible"}] ${m.score.toFixed(2)}  ${m.slug} (${m.kind})`);
+      out.push(wrap(m.title, "      "));
+      for (const e of m.evidence) {
+        const where = e.line ? `line ${e.line}` : "note";
+        out.push(wrap(`${e.against ? "✗" : "✓"} ${where}: ${e.reason}`, "      "));
+      }
+    });
+  }
+  if (r.decoded.length) {
+    out.push("");
+    out.push("Decoded:");
+    for (const d of r.decoded) {
+      const label = `${d.kind} ${d.kind === "placeholder" ? d.name : `${d.id} ${d.name}`}${d.sinceKernel ? ` (since ${d.sinceKernel})` : ""}`;
+      out.push(`  ${label}${d.lines.length ? `, line ${d.lines.slice(0, 5).join(", ")}` : ""}`);
+      out.push(wrap(d.note, "      "));
+    }
+  }
+  if (r.notices.length) {
+    out.push("");
+    out.push("Notes:");
+    for (const n of r.notices) out.push(wrap(`${n.line ? `line ${n.line}: ` : ""}${n.message}`, "  "));
+  }
+  out.push("");
+  out.push(`${r.stats.lines} line${r.stats.lines === 1 ? "" : "s"} read, ${r.stats.distinctLines} distinct, matched in ${r.stats.ms} ms.`);
+  return out.join("\n") + "\n";
+}

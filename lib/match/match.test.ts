@@ -1,0 +1,150 @@
+/**
+ * Scoring on small in-memory records, so the rules are tested apart from whatever content/ holds.
+ */
+import { describe, expect, it } from "vitest";
+
+import { describeRange, parseRange } from "@/lib/kernel/range";
+import { buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex } from "@/lib/match";
+import { versionMismatch } from "@/lib/match/score";
+import type { IssueSummary, Kind } from "@/lib/records";
+
+function record(
+  slug: string,
+  kind: Kind,
+  errors: [text: string, template: string][],
+  extra: { components?: [string, string | null][]; affected?: string; classes?: string[]; title?: string } = {},
+): IssueSummary {
+  const range = extra.affected ? parseRange(extra.affected) : null;
+  return {
+    slug,
+    url: `/issues/${slug}`,
+    title: extra.title ?? slug.replace(/-/g, " "),
+    kind,
+    status: "info",
+    summary: `${slug} summary`,
+    aliases: [],
+    components: (extra.components ?? []).map(([id, versions]) => ({ id, versions })),
+    kernel: { affected: extra.affected ?? null, fixedIn: null, note: null, label: describeRange(range), short: "" },
+    distros: [],
+    subsystems: ["helpers"],
+    errors: errors.map(([text, template]) => ({ text, template, where: null, key: slug })),
+    classes: extra.classes ?? [],
+    tags: [],
+    references: [{ title: "x", url: "https://example.org" }],
+    updated: "2025-01-01",
+  };
+}
+
+const records: IssueSummary[] = [
+  record("helper-class", "error-class", [
+    ["program ig_execve_e: load program: invalid argument: invalid func unknown#125", "program {prog}: load program: invalid argument: invalid func unknown#{helper}"],
+    ["invalid func unknown#111", "invalid func unknown#{helper}"],
+  ]),
+  record(
+    "tool-a-helper-125",
+    "incident",
+    [["program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125", "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125"]],
+    { components: [["retina", "0.0.28"]], affected: "<5.8", classes: ["helper-class"] },
+  ),
+  record(
+    "tool-b-generic",
+    "incident",
+    [["program foo: load program: invalid argument: invalid func unknown#122", "program {prog}: load program: invalid argument: invalid func unknown#{helper}"]],
+    { components: [["cilium", "1.16.11"]], affected: "<5.7", classes: ["helper-class"] },
+  ),
+  record("kata-netlink", "incident", [["protocol not supported: unknown", "protocol not supported: unknown"]], { components: [["kata-containers", null]] }),
+  record("upgrade", "upgrade-note", [], { title: "retina moves to cilium 1.18" }),
+];
+
+const index = buildMatchIndex(records);
+const top = (paste: string, kernel?: string) => matchPaste(index, paste, { kernel });
+
+describe("matchPaste", () => {
+  it("returns the contract shape", () => {
+    const r = top("invalid func unknown#125");
+    expect(Object.keys(r)).toEqual(expect.arrayContaining(["matches", "decoded", "kernel", "components"]));
+    for (const m of r.matches) {
+      expect(Object.keys(m)).toEqual(expect.arrayContaining(["slug", "title", "score", "confident", "evidence"]));
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+      for (const e of m.evidence) expect(typeof e.line === "number" && typeof e.reason === "string").toBe(true);
+    }
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it("ranks an incident whose specific template matches above its class", () => {
+    const r = top("program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125");
+    expect(r.matches[0]).toMatchObject({ slug: "tool-a-helper-125", confident: true });
+    expect(r.matches[0]?.evidence[0]).toMatchObject({ line: 1, kind: "template" });
+  });
+
+  it("calls another helper id a near miss, never confident", () => {
+    const r = top("program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#181");
+    expect(r.matches[0]?.slug).toBe("helper-class");
+    const near = r.matches.find((m) => m.slug === "tool-a-helper-125");
+    expect(near?.confident ?? false).toBe(false);
+    expect(r.decoded[0]).toMatchObject({ kind: "helper", id: 181, name: "bpf_loop", sinceKernel: "5.17" });
+  });
+
+  it("ranks the class first when the incident shares its template and nothing ties the paste to it (issue 4, item 5)", () => {
+    const r = top("program bar: load program: invalid argument: invalid func unknown#122");
+    expect(r.matches[0]?.slug).toBe("helper-class");
+    const inc = r.matches.find((m) => m.slug === "tool-b-generic");
+    expect(inc?.confident).toBe(false);
+    expect(inc?.evidence.some((e) => e.kind === "ranking")).toBe(true);
+  });
+
+  it("ranks the incident first when the paste names its component or a kernel in its range", () => {
+    const byComponent = top("cilium-agent: program bar: load program: invalid argument: invalid func unknown#122");
+    expect(byComponent.matches[0]).toMatchObject({ slug: "tool-b-generic", confident: true });
+    const byKernel = top("program bar: load program: invalid argument: invalid func unknown#122", "5.4.0-214-generic");
+    expect(byKernel.matches[0]).toMatchObject({ slug: "tool-b-generic", confident: true });
+    expect(byKernel.kernel).toBe("5.4.0");
+    expect(byKernel.kernelSource).toMatchObject({ from: "option" });
+  });
+
+  it("lowers an incident when the kernel is outside its range or the paste names another tool", () => {
+    const paste = "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125";
+    const base = top(paste).matches.find((m) => m.slug === "tool-a-helper-125");
+    const outside = top(paste, "6.1.0").matches.find((m) => m.slug === "tool-a-helper-125");
+    expect(outside?.confident).toBe(false);
+    expect((outside?.score ?? 0) < (base?.score ?? 0)).toBe(true);
+    expect(outside?.evidence.some((e) => e.kind === "kernel" && e.against)).toBe(true);
+    const otherTool = top(`pwru: ${paste}`).matches.find((m) => m.slug === "tool-a-helper-125");
+    expect(otherTool?.confident).toBe(false);
+  });
+
+  it("does not judge a component mentioned in the record's own error, and compares versions", () => {
+    expect(versionMismatch("3.26.1", "3.27.3, 3.28.0")).toBe(true);
+    expect(versionMismatch("3.27.3", "3.27.3, 3.28.0")).toBe(false);
+    expect(versionMismatch("1.2", "<1.14.3")).toBe(false);
+    const r = top("kata-containers 3.2.0: protocol not supported: unknown");
+    expect(r.matches[0]).toMatchObject({ slug: "kata-netlink", confident: true });
+  });
+
+  it("returns no match for unrelated text, and decodes what it can", () => {
+    const r = top("hello world, nothing failed here");
+    expect(r.matches.filter((m) => m.confident)).toEqual([]);
+    expect(top("").matches).toEqual([]);
+  });
+
+  it("survives serialization and refuses a foreign index", () => {
+    const json = serializeMatchIndex(index);
+    const again = loadMatchIndex(json);
+    const paste = "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125";
+    const a = matchPaste(index, paste);
+    const b = matchPaste(again, paste);
+    expect(b.matches.map((m) => [m.slug, m.score, m.confident])).toEqual(a.matches.map((m) => [m.slug, m.score, m.confident]));
+    expect(() => loadMatchIndex("{}")).toThrow(MatchIndexError);
+    expect(() => loadMatchIndex("not json")).toThrow(MatchIndexError);
+    expect(() => loadMatchIndex({ ...JSON.parse(json), version: 999 })).toThrow(/version 999/);
+    // No bodies in the shipped index.
+    expect(json).not.toContain("<p>");
+  });
+
+  it("reports an unreadable --kernel value instead of failing", () => {
+    const r = top("invalid func unknown#125", "not-a-kernel");
+    expect(r.notices.some((n) => n.kind === "kernel-option")).toBe(true);
+    expect(r.kernel).toBeNull();
+  });
+});

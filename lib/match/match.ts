@@ -1,0 +1,126 @@
+/**
+ * matchPaste: paste → unwrap → normalize and de-duplicate → signals → decode → candidates (template
+ * anchors and the text index) → score → explain. Pure and synchronous: the page calls it in a Web
+ * Worker, the CLI directly. It never throws for any input; whatever it had to cut is in `notices`.
+ */
+import { formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
+import { decodeSignals } from "@/lib/match/decode";
+import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/index";
+import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES } from "@/lib/match/limits";
+import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
+import { findTemplateHits, scoreRecords } from "@/lib/match/score";
+import { errnosIn, extractSignals } from "@/lib/match/signals";
+import { tokensOf } from "@/lib/match/tokens";
+import type { KernelSource, MatchResult, Notice } from "@/lib/match/types";
+import { unwrap } from "@/lib/match/unwrap";
+
+export interface MatchOptions {
+  /** The kernel the paste comes from, as `uname -r` prints it; wins over one read from the paste. */
+  kernel?: string | null;
+}
+
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+// Lines that say something failed carry the words worth searching for; register dumps do not.
+const FAILURE_WORDS =
+  /error|fail|invalid|cannot|can't|unable|denied|not supported|unknown|refused|too large|too long|omitted|fatal|panic|reject|exceed|missing|no such|not found|not permitted|unsupported|unrecognized|not allowed/i;
+const BPF_LINE = /\bbpf|libbpf|\bmap create|create map|\bprog(?:ram)?\b|verifier|\bbtf\b|\bxdp\b|attach|load object|skeleton/i;
+const NOISE_TOKEN = /^(?:[rw]\d{1,2}|fp\d*|insn|insns|call|exit|goto|if|pc|off|imm|id|ctx|scalar|var_off|smin|smax|umin|umax|level|msg|ts|time|caller)$/;
+
+function queryTerms(lines: readonly NormalizedLine[], index: MatchIndex): string {
+  const ordered = [...lines.filter((l) => FAILURE_WORDS.test(l.text)), ...lines.filter((l) => !FAILURE_WORDS.test(l.text))];
+  const terms = new Set<string>();
+  for (const line of ordered) {
+    for (const t of tokensOf(line.norm)) {
+      if (terms.size >= MAX_QUERY_TERMS) break;
+      if (NOISE_TOKEN.test(t) || index.frequent.has(t)) continue;
+      terms.add(t);
+    }
+    if (terms.size >= MAX_QUERY_TERMS) break;
+  }
+  return [...terms].join(" ");
+}
+
+/** When a paste is a huge log, keep its start and, above all, its end: the verifier's verdict is last. */
+function capLines(lines: NormalizedLine[], notices: Notice[]): NormalizedLine[] {
+  if (lines.length <= MAX_DISTINCT_LINES) return lines;
+  const tail = Math.floor(MAX_DISTINCT_LINES / 2);
+  notices.push({
+    kind: "too-many-lines",
+    message: `The paste has ${lines.length.toLocaleString("en-US")} distinct lines; the first ${(MAX_DISTINCT_LINES - tail).toLocaleString("en-US")} and the last ${tail.toLocaleString("en-US")} were matched.`,
+  });
+  return [...lines.slice(0, MAX_DISTINCT_LINES - tail), ...lines.slice(lines.length - tail)];
+}
+
+function emptyResult(notices: Notice[], ms: number): MatchResult {
+  return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
+}
+
+export function matchPaste(index: MatchIndex, paste: string, options: MatchOptions = {}): MatchResult {
+  const t0 = now();
+  try {
+    return run(index, typeof paste === "string" ? paste : String(paste ?? ""), options, t0);
+  } catch (e) {
+    // A bug must not take the page or the CLI down with it; say so instead.
+    return emptyResult([{ kind: "internal", message: `The matcher failed on this paste: ${e instanceof Error ? e.message : String(e)}` }], now() - t0);
+  }
+}
+
+function run(index: MatchIndex, paste: string, options: MatchOptions, t0: number): MatchResult {
+  const unwrapped = unwrap(paste);
+  const notices: Notice[] = [...unwrapped.notices];
+  const lines = capLines(dedupeLines(unwrapped.lines), notices);
+  const signals = extractSignals(lines, { components: index.components });
+
+  let kernel: KernelVersion | null = null;
+  let kernelSource: KernelSource | null = null;
+  if (options.kernel) {
+    kernel = parseKernelVersion(options.kernel);
+    if (kernel) kernelSource = { from: "option", line: null, text: options.kernel };
+    else notices.push({ kind: "kernel-option", message: `"${options.kernel.slice(0, 80)}" is not a kernel version; the kernel was read from the paste instead.` });
+  }
+  if (!kernel && signals.kernel) {
+    kernel = signals.kernel.version;
+    kernelSource = { from: "paste", line: signals.kernel.lines[0] ?? null, text: signals.kernel.text };
+  }
+
+  const { decoded, notices: decodeNotices } = decodeSignals(signals, kernel);
+  notices.push(...decodeNotices);
+
+  const hits = findTemplateHits(index, lines);
+
+  const query = queryTerms(lines, index);
+  const textScores = new Map<number, number>();
+  if (query) {
+    const results = index.text.search(query, TEXT_SEARCH_OPTIONS).slice(0, TEXT_CANDIDATES);
+    const top = results[0]?.score ?? 0;
+    for (const r of results) if (top > 0) textScores.set(Number(r.id), r.score / top);
+  }
+  const pasteTokens = new Set<string>();
+  for (const line of lines) for (const t of tokensOf(line.norm)) pasteTokens.add(t);
+
+  // errno values on lines about a BPF operation: a record that explains none of them is not the cause.
+  const bpfErrnos = new Map<string, number[]>();
+  for (const line of lines) {
+    if (!BPF_LINE.test(line.text)) continue;
+    for (const name of errnosIn(line.norm)) if (!bpfErrnos.has(name)) bpfErrnos.set(name, line.lines);
+  }
+
+  const matches = scoreRecords({ index, lines, hits, signals, kernel, kernelSource, textScores, pasteTokens, bpfErrnos });
+
+  return {
+    matches,
+    decoded,
+    kernel: kernel ? formatVersion(kernel) : null,
+    components: signals.components.map((c) => c.id),
+    kernelSource,
+    notices,
+    truncated: unwrapped.truncated,
+    stats: {
+      inputChars: unwrapped.inputChars,
+      lines: unwrapped.physicalLines,
+      distinctLines: lines.length,
+      ms: Math.round((now() - t0) * 100) / 100,
+    },
+  };
+}

@@ -1,0 +1,474 @@
+/**
+ * Scoring: which records explain the paste, how strongly, and on what evidence.
+ *
+ * - A template hit is the strongest signal; a longer literal text is a more specific one.
+ * - Values a template captures are compared with the record's own: the same helper id or program
+ *   name agrees; a different helper id (`unknown#181` for a record about `unknown#125`) turns the hit
+ *   into a near miss that is never confident.
+ * - The paste's components, kernel and helper ids agree or disagree with the record; a kernel outside
+ *   the record's affected range, or another tool, lowers the score and rules out `confident`.
+ * - Text similarity (error words weighted by rarity, plus the MiniSearch rank) separates the rest.
+ * - Issue 4, "Ranking among neighbours": an incident outranks its error class on a shared template
+ *   only when the paste's signals tie it to the incident; otherwise the class comes first.
+ */
+import { rangeContains } from "@/lib/kernel/range";
+import { formatVersion, type KernelVersion } from "@/lib/kernel/version";
+import { componentKind } from "@/lib/match/components";
+import type { IndexedRecord, MatchIndex, TemplateOwner } from "@/lib/match/index";
+import { MAX_EVIDENCE, MAX_MATCHES, MIN_SCORE } from "@/lib/match/limits";
+import type { NormalizedLine } from "@/lib/match/normalize";
+import { isPlaceholderValue, type ComponentSignal, type Signals } from "@/lib/match/signals";
+import { lineWords } from "@/lib/match/tokens";
+import type { Evidence, KernelSource, MatchItem } from "@/lib/match/types";
+import { foldText, matchFolded } from "@/lib/template/compile";
+
+export interface TemplateHit {
+  group: number;
+  owner: TemplateOwner;
+  line: NormalizedLine;
+  values: Record<string, string>;
+  /** Matched only the skeleton: the same message with other numbers. */
+  near: boolean;
+}
+
+/** Runs every template that could match each line (by its anchor word) and returns the hits. */
+export function findTemplateHits(index: MatchIndex, lines: readonly NormalizedLine[]): TemplateHit[] {
+  const hits: TemplateHit[] = [];
+  for (const line of lines) {
+    const folded = foldText(line.text);
+    const candidates = new Set<number>(index.unanchored);
+    for (const w of lineWords(folded)) {
+      const list = index.anchors.get(w);
+      if (list) for (const g of list) candidates.add(g);
+    }
+    for (const gi of candidates) {
+      const group = index.templates[gi];
+      if (!group) continue;
+      const full = matchFolded(group.compiled, folded);
+      if (full) {
+        for (const owner of group.owners) hits.push({ group: gi, owner, line, values: full.values, near: false });
+        continue;
+      }
+      if (!group.skeleton) continue;
+      const near = matchFolded(group.skeleton, folded);
+      if (near) for (const owner of group.owners) hits.push({ group: gi, owner, line, values: near.values, near: true });
+    }
+  }
+  return hits;
+}
+
+export interface ScoreContext {
+  index: MatchIndex;
+  lines: readonly NormalizedLine[];
+  hits: readonly TemplateHit[];
+  signals: Signals;
+  kernel: KernelVersion | null;
+  kernelSource: KernelSource | null;
+  /** Record index → MiniSearch score relative to the best (0..1). */
+  textScores: ReadonlyMap<number, number>;
+  /** Every normalized word of the paste. */
+  pasteTokens: ReadonlySet<string>;
+  /** errno names on pasted lines about a BPF operation → their line numbers. */
+  bpfErrnos: ReadonlyMap<string, number[]>;
+}
+
+/** Placeholders whose value is the cause: a different value is a different failure. */
+const CAUSE_NAME = /^(?:helper|helper_?id|func_?id|id|errno|err|code|kfunc|kfunc_?id|map_?type|prog_?type|type_?id|n\d+)$/i;
+/** Placeholders that name the failing thing: the same value ties the paste to the record. */
+const IDENT_NAME = /prog|program|field|subprog|func|function|object|section|^sec$|symbol|attach|target/i;
+
+interface Candidate {
+  ri: number;
+  record: IndexedRecord;
+  full: TemplateHit[];
+  near: { hit: TemplateHit; diffs: string[] }[];
+  bestLiteral: number;
+  lines: Set<NormalizedLine>;
+  score: number;
+  confident: boolean;
+  demoted: boolean;
+  agree: { component: boolean; kernel: boolean; helper: boolean; ident: boolean };
+  disagree: { component: boolean; kernel: boolean; helper: boolean; errno: boolean; version: boolean };
+  evidence: Evidence[];
+  sim: number;
+  /** Error words shared with the paste, for a text-only candidate. */
+  textWords: string[];
+}
+
+const first = (line: NormalizedLine) => line.lines[0] ?? 0;
+const quote = (s: string, max = 120) => (s.length > max ? `"${s.slice(0, max - 1)}…"` : `"${s}"`);
+
+function valuesText(values: Record<string, string>): string {
+  const parts = Object.entries(values)
+    .filter(([k]) => !/^n\d+$/.test(k))
+    .slice(0, 4)
+    .map(([k, v]) => `${k}=${v.length > 40 ? v.slice(0, 39) + "…" : v}`);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
+/** The similarity of the paste to a record's error texts: rarity-weighted share of their words present. */
+function errorCoverage(record: IndexedRecord, index: MatchIndex, paste: ReadonlySet<string>): { value: number; words: string[] } {
+  let best = 0;
+  let words: string[] = [];
+  for (const tokens of record.errorTokens) {
+    if (tokens.length < 2) continue;
+    let total = 0;
+    let hit = 0;
+    const found: string[] = [];
+    for (const t of tokens) {
+      const w = index.idf.get(t) ?? 1;
+      total += w;
+      if (paste.has(t)) {
+        hit += w;
+        found.push(t);
+      }
+    }
+    const v = total > 0 ? hit / total : 0;
+    if (v > best) {
+      best = v;
+      words = found;
+    }
+  }
+  return { value: best, words };
+}
+
+export function scoreRecords(ctx: ScoreContext): MatchItem[] {
+  const { index, signals, kernel } = ctx;
+  const cands = new Map<number, Candidate>();
+  const get = (ri: number): Candidate | null => {
+    const record = index.records[ri];
+    if (!record) return null;
+    let c = cands.get(ri);
+    if (!c) {
+      c = {
+        ri,
+        record,
+        full: [],
+        near: [],
+        bestLiteral: 0,
+        lines: new Set(),
+        score: 0,
+        confident: false,
+        demoted: false,
+        agree: { component: false, kernel: false, helper: false, ident: false },
+        disagree: { component: false, kernel: false, helper: false, errno: false, version: false },
+        evidence: [],
+        sim: 0,
+        textWords: [],
+      };
+      cands.set(ri, c);
+    }
+    return c;
+  };
+
+  // Template hits, with the captured values compared against the record's own.
+  for (const hit of ctx.hits) {
+    const c = get(hit.owner.record);
+    if (!c) continue;
+    const group = index.templates[hit.group];
+    if (!group) continue;
+    const isClass = c.record.kind === "error-class";
+    if (hit.near) {
+      const own = hit.owner.skeletonValues ?? {};
+      const diffs = Object.entries(hit.values)
+        .filter(([k, v]) => /^n\d+$/.test(k) && own[k] !== undefined && own[k] !== v)
+        .map(([k, v]) => `${v} where this record has ${own[k]}`);
+      if (diffs.length) c.near.push({ hit, diffs });
+      continue;
+    }
+    const diffs: string[] = [];
+    for (const [name, value] of Object.entries(hit.values)) {
+      const own = hit.owner.values[name];
+      if (own === undefined) continue;
+      const same = own.trim().toLowerCase() === value.trim().toLowerCase();
+      if (CAUSE_NAME.test(name) && !same && !isClass) diffs.push(`${name} ${value} where this record has ${own}`);
+      // A loader's poison value in a helper slot is not a helper: a class about missing helpers does not explain it.
+      else if (CAUSE_NAME.test(name) && isClass && isPlaceholderValue(Number(value)) !== isPlaceholderValue(Number(own))) {
+        diffs.push(`${name} ${value} is a loader placeholder, not what this record is about`);
+      }
+      // The same program, field or probe name as the record's own ties the paste to it; so does any other
+      // word-like value that is not a count.
+      if (same && !isClass && (IDENT_NAME.test(name) || (value.trim().length >= 3 && !/^[\d\s.,-]+$/.test(value)))) c.agree.ident = true;
+    }
+    if (diffs.length) {
+      c.near.push({ hit, diffs });
+      continue;
+    }
+    c.full.push(hit);
+    c.lines.add(hit.line);
+    c.bestLiteral = Math.max(c.bestLiteral, group.compiled.literalLength);
+  }
+
+  // Candidates from the text index.
+  for (const ri of ctx.textScores.keys()) get(ri);
+
+  const pasteErrHelpers = new Map<number, { lines: number[]; name: string | null }>();
+  for (const h of signals.helpers) if (h.role !== "call") pasteErrHelpers.set(h.id, { lines: h.lines, name: h.name });
+  const pasteTools = signals.components.filter((c) => c.kind === "tool");
+  const pasteLibs = signals.components.filter((c) => c.kind === "library");
+
+  for (const c of cands.values()) {
+    const r = c.record;
+    const isClass = r.kind === "error-class";
+    const ev: Evidence[] = [];
+
+    // Components.
+    const recordTools = r.components.filter((x) => componentKind(x.id) === "tool");
+    const sharedTools = pasteTools.filter((p) => r.componentIds.has(p.id));
+    const sharedLibs = pasteLibs.filter((p) => r.componentIds.has(p.id));
+    if (sharedTools.length) {
+      c.agree.component = true;
+      for (const s of sharedTools.slice(0, 2)) {
+        ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, reason: `names ${s.id}${s.version ? ` ${s.version}` : ""}, a component of this record` });
+      }
+      // The paste names a version of the tool that the record does not list.
+      for (const s of sharedTools) {
+        const own = r.components.find((x) => x.id === s.id)?.versions ?? null;
+        if (!isClass && s.version && versionMismatch(s.version, own)) {
+          c.disagree.version = true;
+          ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, against: true, reason: `names ${s.id} ${s.version}; this record is about ${s.id} ${own}` });
+        }
+      }
+    } else if (pasteTools.length && recordTools.length && !isClass && foreignTools(pasteTools, r, index).length) {
+      c.disagree.component = true;
+      const p = pasteTools[0];
+      ev.push({
+        line: p?.lines[0] ?? 0,
+        kind: "component",
+        text: p?.text,
+        against: true,
+        reason: `names ${foreignTools(pasteTools, r, index).map((x) => x.id).join(", ")}, but this record is about ${recordTools.map((x) => x.id).join(", ")}`,
+      });
+    }
+
+    // Kernel.
+    if (kernel && r.range) {
+      const where = ctx.kernelSource?.from === "option" ? "given with --kernel" : `line ${ctx.kernelSource?.line ?? "?"}`;
+      const line = ctx.kernelSource?.line ?? 0;
+      if (rangeContains(r.range, kernel)) {
+        c.agree.kernel = true;
+        ev.push({ line, kind: "kernel", text: ctx.kernelSource?.text, reason: `kernel ${formatVersion(kernel)} (${where}) is inside this record's range ${r.affected}` });
+      } else {
+        c.disagree.kernel = true;
+        ev.push({ line, kind: "kernel", text: ctx.kernelSource?.text, against: true, reason: `kernel ${formatVersion(kernel)} (${where}) is outside this record's range ${r.affected}` });
+      }
+    }
+
+    // Helper ids named by the error lines.
+    if (!isClass && r.helperIds.size && pasteErrHelpers.size) {
+      const shared = [...pasteErrHelpers.keys()].filter((id) => r.helperIds.has(id));
+      if (shared.length) {
+        c.agree.helper = true;
+        const id = shared[0] ?? 0;
+        ev.push({ line: pasteErrHelpers.get(id)?.lines[0] ?? 0, kind: "helper", reason: `helper #${id} is the helper in this record's error` });
+      } else {
+        c.disagree.helper = true;
+        const [id, info] = [...pasteErrHelpers.entries()][0] ?? [0, { lines: [], name: null }];
+        ev.push({
+          line: info.lines[0] ?? 0,
+          kind: "helper",
+          against: true,
+          reason: `the paste fails on helper #${id}, this record on helper #${[...r.helperIds].join(", #")}`,
+        });
+      }
+    }
+
+    // errno values the paste's BPF lines report that the record's own errors never mention.
+    if (!isClass && r.errnos.size && ctx.bpfErrnos.size) {
+      const unexplained = [...ctx.bpfErrnos.keys()].filter((e) => !r.errnos.has(e));
+      if (unexplained.length) {
+        c.disagree.errno = true;
+        ev.push({
+          line: ctx.bpfErrnos.get(unexplained[0] ?? "")?.[0] ?? 0,
+          kind: "text",
+          against: true,
+          reason: `the paste reports ${unexplained.join(", ")}, which this record's errors do not (${[...r.errnos].join(", ")})`,
+        });
+      }
+    }
+
+    // Text similarity.
+    const cov = errorCoverage(r, index, ctx.pasteTokens);
+    const rel = ctx.textScores.get(c.ri) ?? 0;
+    c.sim = 0.7 * cov.value + 0.3 * rel;
+
+    let s: number;
+    const templateEv: Evidence[] = [];
+    if (c.full.length) {
+      const distinctErrors = new Set(c.full.map((h) => h.owner.error)).size;
+      s = 0.6 + 0.25 * Math.min(1, c.bestLiteral / 80) + 0.04 * Math.min(2, distinctErrors - 1) + 0.12 * c.sim;
+      const seen = new Set<number>();
+      for (const h of c.full) {
+        if (seen.has(h.owner.error)) continue;
+        seen.add(h.owner.error);
+        const src = index.templates[h.group]?.source ?? "";
+        templateEv.push({ line: first(h.line), kind: "template", text: h.line.text, reason: `matches this record's error template ${quote(src)}${valuesText(h.values)}` });
+      }
+    } else if (c.near.length) {
+      s = 0.3 + 0.1 * Math.min(1, (index.templates[c.near[0]?.hit.group ?? -1]?.compiled.literalLength ?? 0) / 80) + 0.12 * c.sim;
+    } else {
+      // Words alone never make a confident match, so they stay below the template scores.
+      s = 0.45 * c.sim;
+    }
+    for (const n of c.near.slice(0, 2)) {
+      const src = index.templates[n.hit.group]?.source ?? "";
+      templateEv.push({ line: first(n.hit.line), kind: "near-miss", text: n.hit.line.text, against: true, reason: `same message as ${quote(src)}, but ${n.diffs.join("; ")}` });
+    }
+
+    if (c.agree.component) s += 0.08;
+    else if (sharedLibs.length) s += 0.02;
+    if (c.agree.kernel) s += 0.06;
+    if (c.agree.helper) s += 0.06;
+    if (c.agree.ident) s += 0.04;
+    if (c.disagree.component) s -= 0.2;
+    if (c.disagree.kernel) s -= 0.25;
+    if (c.disagree.helper) s -= 0.3;
+    if (c.disagree.errno) s -= 0.1;
+    if (c.disagree.version) s -= 0.1;
+    c.score = Math.max(0, Math.min(1, s));
+
+    c.textWords = !c.full.length && !c.near.length ? cov.words : [];
+    // A wrapper line and the verifier line unwrapped from it are the same pasted line: say it once.
+    const seenEv = new Set<string>();
+    c.evidence = [...templateEv, ...ev].filter((e) => {
+      const key = `${e.kind}|${e.line}|${e.reason}`;
+      if (seenEv.has(key)) return false;
+      seenEv.add(key);
+      return true;
+    });
+    const disagrees = Object.values(c.disagree).some(Boolean);
+    c.confident = c.full.length > 0 && !disagrees && c.score >= 0.55;
+  }
+
+  applyNeighbourRanking(cands);
+  resolveAmbiguity(cands);
+
+  const top = [...cands.values()]
+    .filter((c) => c.score >= MIN_SCORE)
+    .sort((a, b) => b.score - a.score || Number(b.confident) - Number(a.confident) || a.record.slug.localeCompare(b.record.slug))
+    .slice(0, MAX_MATCHES);
+  addTextEvidence(top, ctx.lines);
+  return top.map((c) => ({
+      slug: c.record.slug,
+      title: c.record.title,
+      score: Math.round(c.score * 1000) / 1000,
+      confident: c.confident,
+      evidence: c.evidence.slice(0, MAX_EVIDENCE),
+      kind: c.record.kind,
+      url: c.record.url,
+    }));
+}
+
+/**
+ * True when the record lists concrete versions of a component and the pasted version's major.minor is
+ * none of them. Free text with ranges ("<1.14.3", "1.16 and later", "branches") is not judged.
+ */
+export function versionMismatch(pasted: string, recordVersions: string | null): boolean {
+  if (!recordVersions || /[<>]|later|earlier|before|after|since|branch|any|main|master|x\b|\+/i.test(recordVersions)) return false;
+  const own = [...recordVersions.matchAll(/\b(\d{1,4})\.(\d{1,4})(?:\.\d{1,6})?\b/g)].map((m) => `${m[1]}.${m[2]}`);
+  const p = /(\d{1,4})\.(\d{1,4})/.exec(pasted);
+  if (!own.length || !p) return false;
+  return !own.includes(`${p[1]}.${p[2]}`);
+}
+
+/**
+ * Tools the paste names that the record does not mention anywhere in its title or error texts. Pixie's
+ * error says "Unable to initialize BCC BPF program": naming bcc there is part of Pixie's message.
+ */
+function foreignTools(tools: readonly ComponentSignal[], record: IndexedRecord, index: MatchIndex): ComponentSignal[] {
+  const own = `${record.title}\n${record.errors.map((e) => e.text).join("\n")}`;
+  return tools.filter((t) => {
+    const m = index.components.find((cm) => cm.id === t.id);
+    if (!m) return true;
+    m.re.lastIndex = 0;
+    return !m.re.test(own);
+  });
+}
+
+/** For results that only share words, point at the pasted line that shares the most (only for shown results: it reads every line). */
+function addTextEvidence(top: Candidate[], lines: readonly NormalizedLine[]): void {
+  let words: Set<string>[] | null = null;
+  for (const c of top) {
+    if (!c.textWords.length) continue;
+    words ??= lines.map((l) => lineWords(l.norm.toLowerCase()));
+    const wanted = new Set(c.textWords);
+    let best = -1;
+    let bestCount = 0;
+    words.forEach((ws, i) => {
+      let n = 0;
+      for (const w of wanted) if (ws.has(w)) n++;
+      if (n > bestCount) {
+        bestCount = n;
+        best = i;
+      }
+    });
+    const line = lines[best];
+    c.evidence.unshift({
+      line: line ? first(line) : 0,
+      kind: "text",
+      text: line?.text,
+      reason: `shares words with this record's errors: ${c.textWords.slice(0, 6).join(", ")}`,
+    });
+  }
+}
+
+/**
+ * Does the paste tie itself to this incident beyond the template it shares with its class? Its
+ * component or a kernel in its range (issue 4, item 5), or a name only this incident's error has: the
+ * same program or probe name, or a template that spells out what the class leaves open. The same
+ * helper id alone does not: many tools call the same helper.
+ */
+function ownsShared(incident: Candidate, cls: Candidate): boolean {
+  const a = incident.agree;
+  return a.component || a.kernel || a.ident || incident.bestLiteral >= cls.bestLiteral + 6;
+}
+
+/** Issue 4, item 5: an incident and its error class hit by the same paste. */
+function applyNeighbourRanking(cands: Map<number, Candidate>): void {
+  const classes = [...cands.values()].filter((c) => c.record.kind === "error-class" && c.full.length);
+  if (!classes.length) return;
+  for (const inc of cands.values()) {
+    if (inc.record.kind !== "incident" || !inc.full.length) continue;
+    const related = classes.filter((cls) => inc.record.classes.includes(cls.record.slug) || [...cls.lines].some((l) => inc.lines.has(l)));
+    for (const cls of related) {
+      if (ownsShared(inc, cls)) {
+        if (inc.score <= cls.score) inc.score = Math.min(1, cls.score + 0.01);
+        if (inc.score <= cls.score) cls.score = Math.max(0, inc.score - 0.01);
+      } else {
+        inc.score = Math.max(0, Math.min(inc.score, cls.score - 0.01));
+        inc.confident = false;
+        inc.demoted = true;
+        inc.evidence.push({
+          line: 0,
+          kind: "ranking",
+          reason: `ranked below its error class ${cls.record.slug}: the paste names no component, kernel or value that ties it to this incident`,
+        });
+      }
+    }
+  }
+}
+
+/** Two incidents confident on the same template, and nothing in the paste to tell them apart: neither is. */
+function resolveAmbiguity(cands: Map<number, Candidate>): void {
+  const byGroup = new Map<number, Candidate[]>();
+  for (const c of cands.values()) {
+    if (!c.confident || c.record.kind === "error-class") continue;
+    for (const g of new Set(c.full.map((h) => h.group))) {
+      const list = byGroup.get(g);
+      if (list) list.push(c);
+      else byGroup.set(g, [c]);
+    }
+  }
+  for (const list of byGroup.values()) {
+    if (list.length < 2) continue;
+    const tied = list.filter((c) => !(c.agree.component || c.agree.kernel || c.agree.helper || c.agree.ident));
+    const anyTied = list.length - tied.length;
+    // Only the ones the paste does not tie to itself lose confidence; if none is tied, all lose it.
+    for (const c of anyTied ? tied : list) {
+      const others = list.filter((o) => o !== c && (o.bestLiteral >= c.bestLiteral));
+      if (!others.length) continue;
+      c.confident = false;
+      c.evidence.push({ line: 0, kind: "ranking", reason: `another record (${others.map((o) => o.record.slug).join(", ")}) has the same error and the paste does not tell them apart` });
+    }
+  }
+}
