@@ -10,7 +10,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
         The page hit an error in your browser. Try again, or go back to the list.
       </p>
       <div className="mt-6 flex justify-center gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700">
+        <button type="button" onClick={reset} className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
           Try again
         </button>
         <Link href="/" className="rounded-md border border-slate-300 px-3 py-2 text-sm dark:border-slate-700">

@@ -33,7 +33,7 @@ export default function KernelPage() {
               placeholder="5.4.0-189-generic"
               className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
             />
-            <button type="submit" className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white">
+            <button type="submit" className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white">
               Check
             </button>
           </form>

@@ -52,7 +52,7 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
             <Link
               href="/"
               scroll={false}
-              className="mt-4 inline-block rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700"
+              className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
             >
               Clear filters
             </Link>

@@ -34,7 +34,7 @@ function ChoiceLink({ facet, choice, state }: { facet: FacetName; choice: FacetC
         <span
           aria-hidden="true"
           className={`mt-0.5 flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] ${
-            choice.selected ? "border-sky-600 bg-sky-600 text-white" : "border-slate-400 dark:border-slate-500"
+            choice.selected ? "border-sky-700 bg-sky-700 text-white" : "border-slate-400 dark:border-slate-500"
           }`}
         >
           {choice.selected ? "✓" : ""}

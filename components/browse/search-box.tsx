@@ -89,7 +89,7 @@ export function SearchBox({ state }: SearchBoxProps) {
       )}
       <button
         type="submit"
-        className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700"
+        className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
       >
         Search
       </button>

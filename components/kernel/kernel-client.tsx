@@ -85,7 +85,7 @@ export function KernelClient({ records }: KernelClientProps) {
               placeholder="5.4.0-189-generic"
               className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
             />
-            <button type="submit" className="rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-700">
+            <button type="submit" className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
               Check
             </button>
           </div>

@@ -192,7 +192,7 @@ export function MatchClient() {
               <button
                 type="button"
                 onClick={() => void makeShareLink()}
-                className="rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-700"
+                className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
               >
                 Make a share link
               </button>

@@ -132,7 +132,7 @@ export function MatchResults({ result }: MatchResultsProps) {
                         {e.reason}
                         {e.line > 0 ? <span className="text-slate-600 dark:text-slate-400"> (line {e.line})</span> : null}
                         {e.text ? (
-                          <pre className="mt-1 overflow-x-auto rounded bg-amber-50 px-2 py-1 text-xs text-slate-900 dark:bg-amber-950 dark:text-amber-50">
+                          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded bg-amber-50 px-2 py-1 text-xs text-slate-900 dark:bg-amber-950 dark:text-amber-50">
                             <mark className="bg-transparent text-inherit">{e.text}</mark>
                           </pre>
                         ) : null}

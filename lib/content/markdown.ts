@@ -50,9 +50,21 @@ const toHtml = unified()
     content: { type: "text", value: "#" },
   })
   .use(rehypeSanitize, schema)
+  .use(focusableCodeBlocks)
   .use(rehypeStringify);
 
 const parser = remark().use(remarkGfm);
+
+/** Code blocks scroll sideways; keyboard users must be able to focus them to scroll (WCAG 2.1.1). */
+function focusableCodeBlocks() {
+  return (tree: HastRoot) => {
+    const visit = (node: HastRoot | HastRoot["children"][number]) => {
+      if (node.type === "element" && node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
+      if ("children" in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
 
 function render(nodes: RootContent[]): string {
   const root: MdastRoot = { type: "root", children: nodes };

@@ -159,7 +159,7 @@ export default async function IssuePage({ params }: Props) {
             {record.errors.map((e, i) => (
               <li key={i}>
                 <div className="relative">
-                  <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-20 text-sm text-slate-100 dark:bg-slate-900">
+                  <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 pr-20 text-sm text-slate-100 dark:bg-slate-900">
                     <code>{e.text}</code>
                   </pre>
                   <CopyButton
@@ -216,7 +216,7 @@ export default async function IssuePage({ params }: Props) {
         <ul className="list-inside list-disc space-y-1 text-sm">
           {record.references.map((r) => (
             <li key={r.url}>
-              <a href={r.url} className={`break-words ${linkClass}`} rel="noopener noreferrer">
+              <a href={r.url} className={`break-words underline ${linkClass}`} rel="noopener noreferrer">
                 {r.title}
               </a>
             </li>
