@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+
+import { guessDistro } from "@/lib/kernel/backports";
+import { parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
+import { kernelReport, KernelInputError } from "@/lib/kernel/report";
+
+// The shape `bpftool feature probe kernel` prints (plain text), cut to a few lines of each section.
+const TEXT_PROBE = `Scanning system configuration...
+bpf() syscall for unprivileged users is disabled
+JIT compiler is enabled
+CONFIG_BPF is set to y
+CONFIG_DEBUG_INFO_BTF is set to y
+
+Scanning system call availability...
+bpf() syscall is available
+
+Scanning eBPF program types...
+eBPF program_type socket_filter is available
+eBPF program_type kprobe is available
+eBPF program_type lsm is NOT available
+
+Scanning eBPF map types...
+eBPF map_type hash is available
+eBPF map_type ringbuf is NOT available
+
+Scanning eBPF helper functions...
+eBPF helpers supported for program type socket_filter:
+	- bpf_map_lookup_elem
+	- bpf_ktime_get_ns
+eBPF helpers supported for program type kprobe:
+	- bpf_map_lookup_elem
+	- bpf_ktime_get_boot_ns
+`;
+
+// The shape of `bpftool -j feature probe kernel`.
+const JSON_PROBE = JSON.stringify({
+  system_config: { unprivileged_bpf_disabled: 1, CONFIG_BPF: "y" },
+  syscall_config: { have_bpf_syscall: true },
+  program_types: { have_socket_filter_prog_type: true, have_lsm_prog_type: false },
+  map_types: { have_hash_map_type: true, have_ringbuf_map_type: false },
+  helpers: { socket_filter_available_helpers: ["bpf_map_lookup_elem"], kprobe_available_helpers: ["bpf_ktime_get_boot_ns"] },
+  misc: {},
+});
+
+describe("parseProbe", () => {
+  it("reads plain-text probe output", () => {
+    const p = parseProbe(TEXT_PROBE);
+    expect(p?.format).toBe("text");
+    expect([...(p?.progTypes.available ?? [])]).toEqual(["BPF_PROG_TYPE_SOCKET_FILTER", "BPF_PROG_TYPE_KPROBE"]);
+    expect([...(p?.progTypes.missing ?? [])]).toEqual(["BPF_PROG_TYPE_LSM"]);
+    expect([...(p?.mapTypes.missing ?? [])]).toEqual(["BPF_MAP_TYPE_RINGBUF"]);
+    expect(p?.helpers.has("ktime_get_boot_ns")).toBe(true);
+    expect(p?.helpers.has("loop")).toBe(false);
+  });
+
+  it("reads -j JSON probe output", () => {
+    const p = parseProbe(JSON_PROBE);
+    expect(p?.format).toBe("json");
+    expect(p?.progTypes.missing.has("BPF_PROG_TYPE_LSM")).toBe(true);
+    expect(p?.mapTypes.available.has("BPF_MAP_TYPE_HASH")).toBe(true);
+    expect(p?.helpers.has("ktime_get_boot_ns")).toBe(true);
+  });
+
+  it("refuses text that is not a probe", () => {
+    expect(parseProbe("5.4.0-189-generic")).toBeNull();
+    expect(parseProbe("{not json")).toBeNull();
+    expect(looksLikeProbe("hello")).toBe(false);
+  });
+});
+
+describe("kernelReport", () => {
+  it("lists helper 125 as missing on 5.4 from the version alone, but not once a probe shows it", () => {
+    const byVersion = kernelReport("5.4.0-189-generic", []);
+    expect(byVersion.basis).toBe("version");
+    expect(byVersion.missingHelpers.find((h) => h.id === 125)).toMatchObject({ name: "ktime_get_boot_ns", sinceKernel: "5.8" });
+    const withProbe = kernelReport("5.4.0-189-generic", [], TEXT_PROBE);
+    expect(withProbe.basis).toBe("probe");
+    expect(withProbe.missingHelpers.some((h) => h.id === 125)).toBe(false);
+    expect(withProbe.missingProgTypes.map((t) => t.name)).toEqual(["BPF_PROG_TYPE_LSM"]);
+  });
+
+  it("throws a KernelInputError for input that is neither a version nor a probe", () => {
+    expect(() => kernelReport("hello world", [])).toThrow(KernelInputError);
+  });
+});
+
+describe("guessDistro", () => {
+  it.each([
+    ["4.18.0-553.el8_10.x86_64", "Red Hat", true],
+    ["5.4.17-2136.300.7.el8uek.x86_64", "Oracle", true],
+    ["6.12.63-84.121.amzn2023.x86_64", "Amazon", true],
+    ["5.15.0-1042-azure", "Ubuntu cloud", true],
+    ["5.4.0-189-generic", "Ubuntu", true],
+    ["5.4.257-1.el7.elrepo.x86_64", "ELRepo", false],
+    ["6.1.0-9-amd64", "Debian", false],
+  ])("%s → %s (backports: %s)", (release, distro, backports) => {
+    const g = guessDistro(release);
+    expect(g?.distro).toContain(distro);
+    expect(g?.backports).toBe(backports);
+  });
+
+  it("says nothing for a plain mainline version", () => {
+    expect(guessDistro("6.6.30")).toBeNull();
+  });
+});
