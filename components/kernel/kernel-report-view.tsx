@@ -111,7 +111,7 @@ export function KernelReportView({ report }: KernelReportViewProps) {
               {unmet.map((r) => (
                 <li key={`${r.component}-${r.feature}`}>
                   <span className="font-medium">{r.feature}</span> needs Linux {r.minKernel}.{" "}
-                  <a href={r.source} className={linkClass} rel="noopener noreferrer">
+                  <a href={r.source} className={`underline ${linkClass}`} rel="noopener noreferrer">
                     Source
                   </a>
                   {r.note ? <span className="block text-slate-600 dark:text-slate-400">{r.note}</span> : null}
