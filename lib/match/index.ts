@@ -156,7 +156,7 @@ export function buildMatchIndex(records: readonly MatchSource[]): MatchIndex {
       for (const f of TEXT_FIELDS) for (const t of splitTokens(d[f])) seen.add(t);
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }
-    for (const [t, n] of df) if (n > records.length * 0.15) frequentTerms.push(t);
+    for (const [t, n] of df) if (n > records.length * 0.05) frequentTerms.push(t);
     frequentTerms.sort();
   }
 

@@ -19,10 +19,16 @@ export const MAX_DISTINCT_LINES = 5_000;
 export const MAX_LINE_NUMBERS = 20;
 
 /** Terms sent to the text index for one paste. */
-export const MAX_QUERY_TERMS = 48;
+export const MAX_QUERY_TERMS = 32;
 
 /** Records taken from the text index as candidates, besides those a template hit. */
 export const TEXT_CANDIDATES = 40;
+
+/** Records with a template hit that are scored (the rest share the same message and add nothing). */
+export const MAX_FULL_CANDIDATES = 200;
+
+/** Records with only a near miss (same message, other numbers) that are scored. */
+export const MAX_NEAR_CANDIDATES = 20;
 
 /** Results returned, best first. */
 export const MAX_MATCHES = 10;

@@ -49,7 +49,8 @@ function maskRegisters(text: string): string {
 
 /** IPv6 candidates are runs of hex digits and colons, checked by code rather than by one expression. */
 function maskIpv6(text: string): string {
-  return text.replace(/[0-9A-Fa-f:]{6,45}/g, (run, offset: number) => {
+  // Runs of hex groups joined by colons: each step consumes a colon, so the scan stays linear.
+  return text.replace(/[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}/g, (run, offset: number) => {
     if (isWordChar(text[offset - 1]) || isWordChar(text[offset + run.length])) return run;
     const colons = run.split(":").length - 1;
     if (colons < 2 || (colons < 7 && !run.includes("::"))) return run;
@@ -109,8 +110,8 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
     name: "pod-name",
     apply: (t) =>
       t
-        .replace(/(?<=[a-z0-9])-(?=[a-z0-9]{0,9}\d)[a-z0-9]{9,10}-(?=[a-z]{0,4}\d)[a-z0-9]{5}\b/g, "-<pod>")
-        .replace(/(?<=[a-z0-9])-(?=[a-z]{0,4}\d)[a-z0-9]{5}\b(?![.\-])/g, "-<pod>"),
+        .replace(/-(?=[a-z0-9]{0,9}\d)[a-z0-9]{9,10}-(?=[a-z]{0,4}\d)[a-z0-9]{5}\b/g, (m, at: number, all: string) => (/[a-z0-9]/.test(all[at - 1] ?? "") ? "-<pod>" : m))
+        .replace(/-(?=[a-z]{0,4}\d)[a-z0-9]{5}\b(?![.-])/g, (m, at: number, all: string) => (/[a-z0-9]/.test(all[at - 1] ?? "") ? "-<pod>" : m)),
   },
 ];
 

@@ -15,7 +15,7 @@ import { rangeContains } from "@/lib/kernel/range";
 import { formatVersion, type KernelVersion } from "@/lib/kernel/version";
 import { componentKind } from "@/lib/match/components";
 import type { IndexedRecord, MatchIndex, TemplateOwner } from "@/lib/match/index";
-import { MAX_EVIDENCE, MAX_MATCHES, MIN_SCORE } from "@/lib/match/limits";
+import { MAX_EVIDENCE, MAX_FULL_CANDIDATES, MAX_MATCHES, MAX_NEAR_CANDIDATES, MIN_SCORE } from "@/lib/match/limits";
 import type { NormalizedLine } from "@/lib/match/normalize";
 import { isPlaceholderValue, type ComponentSignal, type Signals } from "@/lib/match/signals";
 import { lineWords } from "@/lib/match/tokens";
@@ -86,7 +86,6 @@ interface Candidate {
   lines: Set<NormalizedLine>;
   score: number;
   confident: boolean;
-  demoted: boolean;
   agree: { component: boolean; kernel: boolean; helper: boolean; ident: boolean };
   disagree: { component: boolean; kernel: boolean; helper: boolean; errno: boolean; version: boolean };
   evidence: Evidence[];
@@ -149,7 +148,6 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
         lines: new Set(),
         score: 0,
         confident: false,
-        demoted: false,
         agree: { component: false, kernel: false, helper: false, ident: false },
         disagree: { component: false, kernel: false, helper: false, errno: false, version: false },
         evidence: [],
@@ -162,7 +160,7 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
   };
 
   // Template hits, with the captured values compared against the record's own.
-  for (const hit of ctx.hits) {
+  for (const hit of selectHits(ctx)) {
     const c = get(hit.owner.record);
     if (!c) continue;
     const group = index.templates[hit.group];
@@ -280,7 +278,7 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
         c.disagree.errno = true;
         ev.push({
           line: ctx.bpfErrnos.get(unexplained[0] ?? "")?.[0] ?? 0,
-          kind: "text",
+          kind: "errno",
           against: true,
           reason: `the paste reports ${unexplained.join(", ")}, which this record's errors do not (${[...r.errnos].join(", ")})`,
         });
@@ -305,7 +303,7 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
         templateEv.push({ line: first(h.line), kind: "template", text: h.line.text, reason: `matches this record's error template ${quote(src)}${valuesText(h.values)}` });
       }
     } else if (c.near.length) {
-      s = 0.3 + 0.1 * Math.min(1, (index.templates[c.near[0]?.hit.group ?? -1]?.compiled.literalLength ?? 0) / 80) + 0.12 * c.sim;
+      s = 0.25 + 0.1 * Math.min(1, (index.templates[c.near[0]?.hit.group ?? -1]?.compiled.literalLength ?? 0) / 80) + 0.12 * c.sim;
     } else {
       // Words alone never make a confident match, so they stay below the template scores.
       s = 0.45 * c.sim;
@@ -385,6 +383,33 @@ function foreignTools(tools: readonly ComponentSignal[], record: IndexedRecord, 
   });
 }
 
+/**
+ * Many records can share one message shape (a thousand write-ups about `invalid func unknown#N`), and a
+ * paste near-misses all of them. Scoring them all costs time and says nothing more, so only so many
+ * are kept: first those the text index also found, then the most specific templates.
+ */
+function selectHits(ctx: ScoreContext): readonly TemplateHit[] {
+  const full = new Map<number, number>();
+  const near = new Map<number, number>();
+  for (const h of ctx.hits) {
+    const lit = ctx.index.templates[h.group]?.compiled.literalLength ?? 0;
+    const map = h.near ? near : full;
+    map.set(h.owner.record, Math.max(map.get(h.owner.record) ?? 0, lit));
+  }
+  for (const ri of full.keys()) near.delete(ri);
+  if (full.size <= MAX_FULL_CANDIDATES && near.size <= MAX_NEAR_CANDIDATES) return ctx.hits;
+  const pick = (m: Map<number, number>, cap: number) =>
+    new Set(
+      [...m.entries()]
+        .sort((a, b) => Number(ctx.textScores.has(b[0])) - Number(ctx.textScores.has(a[0])) || b[1] - a[1] || a[0] - b[0])
+        .slice(0, cap)
+        .map(([ri]) => ri),
+    );
+  const keepFull = pick(full, MAX_FULL_CANDIDATES);
+  const keepNear = pick(near, MAX_NEAR_CANDIDATES);
+  return ctx.hits.filter((h) => keepFull.has(h.owner.record) || keepNear.has(h.owner.record));
+}
+
 /** For results that only share words, point at the pasted line that shares the most (only for shown results: it reads every line). */
 function addTextEvidence(top: Candidate[], lines: readonly NormalizedLine[]): void {
   let words: Set<string>[] | null = null;
@@ -437,7 +462,6 @@ function applyNeighbourRanking(cands: Map<number, Candidate>): void {
       } else {
         inc.score = Math.max(0, Math.min(inc.score, cls.score - 0.01));
         inc.confident = false;
-        inc.demoted = true;
         inc.evidence.push({
           line: 0,
           kind: "ranking",

@@ -38,7 +38,7 @@ export type EvidenceKind =
   | "component"
   | "kernel"
   | "helper"
-  | "program"
+  | "errno"
   | "text"
   | "ranking";
 

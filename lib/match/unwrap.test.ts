@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
@@ -52,6 +55,17 @@ describe("unwrap", () => {
     expect(stripPrefixes("[pod/cilium-qh4vw/cilium-agent] level=info msg=x")).toBe("level=info msg=x");
     expect(stripPrefixes("[ 1234.567890] BPF: invalid")).toBe("BPF: invalid");
     expect(stripPrefixes("Tue Jun  6 14:15:44 2023: Falco version: 0.34.1 (x86_64)")).toBe("Falco version: 0.34.1 (x86_64)");
+  });
+
+  it("reads a real libbpf verifier-log block (OpenCloudOS/nettrace#67)", () => {
+    const text = fs.readFileSync(path.join(__dirname, "fixtures/pastes/nettrace-67-prog-load-log.txt"), "utf8");
+    const paste = text.slice(text.indexOf("\n# ---\n") + 7);
+    const out = unwrap(paste).lines;
+    const block = out.filter((l) => l.origin === "verifier-log");
+    expect(block[0]).toMatchObject({ text: "reg type unsupported for arg#0 function __trace_napi_gro_receive_entry#41", program: "__trace_napi_gro_receive_entry", lines: [5] });
+    expect(block).toHaveLength(7);
+    expect(out.find((l) => l.lines[0] === 3)?.wrapper).toMatchObject({ tool: "libbpf", program: "__trace_napi_gro_receive_entry", errno: "Invalid argument" });
+    expect(stripPrefixes("ERRO[0012] Failed to start agent controller")).toBe("Failed to start agent controller");
   });
 
   it("reads the Message column of a kubectl describe Events table", () => {

@@ -74,6 +74,8 @@ const PREFIXES: RegExp[] = [
   // time of day or epoch seconds alone
   /^\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\s+/,
   /^1\d{9}(?:\.\d{1,9})?\s+/,
+  // logrus text format on a terminal: ERRO[0012], FATA[0000]
+  /^(?:TRAC|DEBU|INFO|WARN|ERRO|FATA|PANI)\[\d{1,10}\]\s+/,
   // logrus-style level and pid used by Calico: [WARNING][63] felix/int_dataplane.go 1219:
   /^\[(?:TRACE|DEBUG|INFO|WARNING|WARN|ERROR|FATAL|PANIC)\]\[\d{1,10}\]\s+[\w./-]{1,300}\s+\d{1,7}:\s+/,
 ];

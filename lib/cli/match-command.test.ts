@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+
+import { runCli } from "@/lib/cli/run";
+
+async function run(argv: string[], stdin: string) {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), readStdin: async () => stdin });
+  return { code, out, err };
+}
+
+describe("kb match", () => {
+  it("--json prints the MatchResult alone, in the DESIGN.md shape", async () => {
+    const { code, out, err } = await run(["match", "--json", "--kernel", "5.4.0-189-generic"], "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125\n");
+    expect(code, err).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.kernel).toBe("5.4.0");
+    expect(Array.isArray(r.components)).toBe(true);
+    expect(r.matches[0]).toMatchObject({ slug: "retina-podlevel-requires-kernel-5-8", confident: true });
+    expect(Object.keys(r.matches[0])).toEqual(expect.arrayContaining(["slug", "title", "score", "confident", "evidence"]));
+    expect(r.decoded[0]).toMatchObject({ kind: "helper", id: 125, name: "bpf_ktime_get_boot_ns", sinceKernel: "5.8" });
+  });
+
+  it("prints a readable report without --json", async () => {
+    const { code, out } = await run(["match"], "invalid func unknown#181\n");
+    expect(code).toBe(0);
+    expect(out).toContain("bpf_loop");
+    expect(out).toMatch(/Decoded:/);
+  });
+
+  it("refuses a bad --kernel, an unknown option and an empty paste", async () => {
+    expect((await run(["match", "--kernel", "banana"], "x")).code).toBe(2);
+    expect((await run(["match", "--nope"], "x")).code).toBe(2);
+    expect((await run(["match"], "  \n")).code).toBe(1);
+  });
+});
