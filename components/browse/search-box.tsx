@@ -1,11 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-
-import { TYPING_DEBOUNCE_MS } from "@/lib/constants";
 import { browseHref, FACET_NAMES, MAX_QUERY_LENGTH, setQuery, type BrowseState } from "@/lib/search-params";
-import { useDebouncedCallback } from "@/hooks/use-debounced-callback";
+import { useUrlInput } from "@/hooks/use-url-input";
 
 export interface SearchBoxProps {
   state: BrowseState;
@@ -18,25 +14,7 @@ export const SEARCH_INPUT_ID = "search-input";
  * replacing the history entry, and Enter pushes one.
  */
 export function SearchBox({ state }: SearchBoxProps) {
-  const router = useRouter();
-  const [value, setValue] = useState(state.q);
-  const lastWritten = useRef(state.q);
-
-  // Back/forward or a clicked link changed `q`: show it.
-  useEffect(() => {
-    if (state.q !== lastWritten.current) {
-      lastWritten.current = state.q;
-      setValue(state.q);
-    }
-  }, [state.q]);
-
-  const write = (q: string, mode: "push" | "replace") => {
-    lastWritten.current = q.trim();
-    const href = browseHref(setQuery(state, q.trim()));
-    if (mode === "push") router.push(href, { scroll: false });
-    else router.replace(href, { scroll: false });
-  };
-  const debouncedWrite = useDebouncedCallback((q: string) => write(q, "replace"), TYPING_DEBOUNCE_MS);
+  const field = useUrlInput(state.q, (q) => browseHref(setQuery(state, q)));
 
   return (
     <form
@@ -45,8 +23,7 @@ export function SearchBox({ state }: SearchBoxProps) {
       method="get"
       onSubmit={(e) => {
         e.preventDefault();
-        debouncedWrite.cancel();
-        write(value, "push");
+        field.submit();
       }}
       className="flex gap-2"
     >
@@ -58,21 +35,16 @@ export function SearchBox({ state }: SearchBoxProps) {
           id={SEARCH_INPUT_ID}
           name="q"
           type="search"
-          value={value}
+          value={field.value}
           maxLength={MAX_QUERY_LENGTH}
           autoComplete="off"
           spellCheck={false}
           placeholder="Search: invalid func unknown#125, calico 5.4, BTF…"
-          onChange={(e) => {
-            setValue(e.target.value);
-            debouncedWrite(e.target.value);
-          }}
+          onChange={(e) => field.type(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === "Escape" && value) {
+            if (e.key === "Escape" && field.value) {
               e.preventDefault();
-              setValue("");
-              debouncedWrite.cancel();
-              write("", "replace");
+              field.reset("");
             }
           }}
           className="w-full rounded-md border border-slate-300 bg-white py-2 pl-3 pr-10 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"

@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useMemo, useState } from "react";
+import { useSearchParams } from "next/navigation";
 
-import { ROUTES, TYPING_DEBOUNCE_MS } from "@/lib/constants";
+import { ROUTES } from "@/lib/constants";
 import { KernelInputError, kernelReport, type KernelReport } from "@/lib/kernel/report";
 import type { IssueSummary } from "@/lib/records";
 import { KernelReportView } from "@/components/kernel/kernel-report-view";
-import { useDebouncedCallback } from "@/hooks/use-debounced-callback";
+import { useUrlInput } from "@/hooks/use-url-input";
 
 export interface KernelClientProps {
   records: IssueSummary[];
@@ -17,28 +17,10 @@ const MAX_VERSION_CHARS = 300;
 
 /** /kernel once JavaScript runs: the version lives in `?v=`; probe output stays in the page. */
 export function KernelClient({ records }: KernelClientProps) {
-  const router = useRouter();
   const params = useSearchParams();
   const v = (params.get("v") ?? "").slice(0, MAX_VERSION_CHARS);
-  const [value, setValue] = useState(v);
+  const field = useUrlInput(v, (next) => (next ? ROUTES.kernelVersion(next) : ROUTES.kernel));
   const [probe, setProbe] = useState("");
-  const lastWritten = useRef(v);
-
-  useEffect(() => {
-    if (v !== lastWritten.current) {
-      lastWritten.current = v;
-      setValue(v);
-    }
-  }, [v]);
-
-  const write = (next: string, mode: "push" | "replace") => {
-    const trimmed = next.trim();
-    lastWritten.current = trimmed;
-    const href = trimmed ? ROUTES.kernelVersion(trimmed) : ROUTES.kernel;
-    if (mode === "push") router.push(href, { scroll: false });
-    else router.replace(href, { scroll: false });
-  };
-  const debouncedWrite = useDebouncedCallback((next: string) => write(next, "replace"), TYPING_DEBOUNCE_MS);
 
   const result = useMemo((): { report: KernelReport | null; error: string | null } => {
     if (!v.trim() && !probe.trim()) return { report: null, error: null };
@@ -58,8 +40,7 @@ export function KernelClient({ records }: KernelClientProps) {
         className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
         onSubmit={(e) => {
           e.preventDefault();
-          debouncedWrite.cancel();
-          write(value, "push");
+          field.submit();
         }}
       >
         <div>
@@ -73,15 +54,12 @@ export function KernelClient({ records }: KernelClientProps) {
             <input
               id="kernel-version"
               name="v"
-              value={value}
+              value={field.value}
               maxLength={MAX_VERSION_CHARS}
               autoComplete="off"
               spellCheck={false}
               aria-describedby="kernel-version-hint"
-              onChange={(e) => {
-                setValue(e.target.value);
-                debouncedWrite(e.target.value);
-              }}
+              onChange={(e) => field.type(e.target.value)}
               placeholder="5.4.0-189-generic"
               className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
             />
