@@ -337,6 +337,7 @@ function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc>): MatchIndex {
 }
 
 export { matchPaste, type MatchOptions } from "@/lib/match/match";
+export { clipPaste, type ClippedPaste } from "@/lib/match/limits";
 export { unwrap, type LogicalLine, type UnwrapResult, type WrapperInfo } from "@/lib/match/unwrap";
 export { normalizeText, dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
 export { extractSignals, type Signals } from "@/lib/match/signals";

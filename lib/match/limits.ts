@@ -6,6 +6,66 @@
 /** Characters of a paste that are read (about 1 MB); the rest is cut with a visible notice. */
 export const MAX_PASTE_CHARS = 1_000_000;
 
+/** A paste over the cap keeps this much of its start and of its end: a log's verdict is usually last. */
+const CLIP_SIDE_CHARS = MAX_PASTE_CHARS / 2 - 1;
+/** How far back (or forward) a cut looks for a line break, so that it falls between lines. */
+const CLIP_SLACK_CHARS = 4096;
+const LINE_BREAK_RE = /\r\n|\r|\n/g;
+
+/** The part of a paste the matcher reads, with where the cut was so that line numbers stay the paste's own. */
+export interface ClippedPaste {
+  text: string;
+  /** The length of the whole paste. */
+  totalChars: number;
+  /** Null when the paste was read whole. */
+  cut: null | {
+    /** Physical lines of `text` before the cut (the start of the paste). */
+    headLines: number;
+    /** What to add to the line number of a line after the cut to get its number in the whole paste. */
+    lineOffset: number;
+    /** Characters read from the start and from the end. */
+    headChars: number;
+    tailChars: number;
+    /** Lines in the whole paste. */
+    totalLines: number;
+  };
+}
+
+function countBreaks(text: string): number {
+  return text.match(LINE_BREAK_RE)?.length ?? 0;
+}
+
+/**
+ * Cuts a paste over `MAX_PASTE_CHARS` to its first and last half megabyte, each ending on a line
+ * break. Cheap enough for the page's main thread, which clips before handing a paste to its worker, so a
+ * 5 MB paste costs a 1 MB copy; `unwrap` clips whatever it is given the same way.
+ */
+export function clipPaste(paste: string): ClippedPaste {
+  const total = paste.length;
+  if (total <= MAX_PASTE_CHARS) return { text: paste, totalChars: total, cut: null };
+  let headEnd = paste.lastIndexOf("\n", CLIP_SIDE_CHARS);
+  if (headEnd < CLIP_SIDE_CHARS - CLIP_SLACK_CHARS) headEnd = CLIP_SIDE_CHARS;
+  let tailStart = paste.indexOf("\n", total - CLIP_SIDE_CHARS);
+  tailStart = tailStart === -1 || tailStart > total - CLIP_SIDE_CHARS + CLIP_SLACK_CHARS ? total - CLIP_SIDE_CHARS : tailStart + 1;
+  const head = paste.slice(0, headEnd).replace(/\r$/, "");
+  const tail = paste.slice(tailStart);
+  const headBreaks = countBreaks(head);
+  const middleBreaks = countBreaks(paste.slice(head.length, tailStart));
+  const tailBreaks = countBreaks(tail);
+  return {
+    text: `${head}\n${tail}`,
+    totalChars: total,
+    cut: {
+      headLines: headBreaks + 1,
+      // In the whole paste the tail starts on line headBreaks + middleBreaks + 1; in `text`, on headBreaks + 2.
+      lineOffset: middleBreaks - 1,
+      headChars: head.length,
+      tailChars: tail.length,
+      totalLines: headBreaks + middleBreaks + tailBreaks + (paste.endsWith("\n") ? 0 : 1),
+    },
+  };
+}
+
 /** A physical line longer than this is cut before it is unwrapped (a JSON log line can carry a whole verifier log). */
 export const MAX_PHYSICAL_LINE_CHARS = 64 * 1024;
 

@@ -6,7 +6,7 @@
 import { formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { decodeSignals } from "@/lib/match/decode";
 import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/index";
-import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES } from "@/lib/match/limits";
+import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES, type ClippedPaste } from "@/lib/match/limits";
 import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";
 import { errnosIn, extractSignals } from "@/lib/match/signals";
@@ -56,17 +56,18 @@ function emptyResult(notices: Notice[], ms: number): MatchResult {
   return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
 }
 
-export function matchPaste(index: MatchIndex, paste: string, options: MatchOptions = {}): MatchResult {
+export function matchPaste(index: MatchIndex, paste: string | ClippedPaste, options: MatchOptions = {}): MatchResult {
   const t0 = now();
   try {
-    return run(index, typeof paste === "string" ? paste : String(paste ?? ""), options, t0);
+    const input = typeof paste === "string" || (paste && typeof paste.text === "string") ? paste : String(paste ?? "");
+    return run(index, input, options, t0);
   } catch (e) {
     // A bug must not take the page or the CLI down with it; say so instead.
     return emptyResult([{ kind: "internal", message: `The matcher failed on this paste: ${e instanceof Error ? e.message : String(e)}` }], now() - t0);
   }
 }
 
-function run(index: MatchIndex, paste: string, options: MatchOptions, t0: number): MatchResult {
+function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOptions, t0: number): MatchResult {
   const unwrapped = unwrap(paste);
   const notices: Notice[] = [...unwrapped.notices];
   const lines = capLines(dedupeLines(unwrapped.lines), notices);

@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
+import { clipPaste, MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
 import { parseCiliumEbpfError, parseJsonLine, parseLibbpfError, parseLogfmt, stripAnsi, stripPrefixes, unwrap } from "@/lib/match/unwrap";
 
 const texts = (paste: string) => unwrap(paste).lines.map((l) => l.text);
@@ -132,5 +132,41 @@ describe("unwrap", () => {
     expect(r.notices.map((n) => n.kind)).toEqual(expect.arrayContaining(["truncated", "line-cut"]));
     expect(r.lines[0]?.text.length).toBe(MAX_LINE_CHARS);
     expect(unwrap("a\n").physicalLines).toBe(1);
+  });
+
+  it("reads a paste over the cap as its start and its end, keeping the paste's own line numbers", () => {
+    // 30,000 numbered lines (~1.6 MB): the cut falls inside, and the verdict is on the last line.
+    const lines = Array.from({ length: 30_000 }, (_, i) => `line ${i + 1} ${"z".repeat(40)}`);
+    lines[2] = "early error: load program: invalid argument";
+    lines[29_999] = "the verdict: invalid func unknown#125";
+    for (const ending of ["\n", "\r\n"]) {
+      const big = lines.join(ending) + ending;
+      const clipped = clipPaste(big);
+      expect(clipped.totalChars).toBe(big.length);
+      expect(clipped.text.length).toBeLessThanOrEqual(MAX_PASTE_CHARS);
+      const r = unwrap(big);
+      expect(r.truncated).toBe(true);
+      expect(r.physicalLines).toBe(30_000);
+      const byText = new Map(r.lines.map((l) => [l.text, l.lines[0]]));
+      expect(byText.get("early error: load program: invalid argument")).toBe(3);
+      expect(byText.get("the verdict: invalid func unknown#125")).toBe(30_000);
+      // Every line read keeps its own number: "line N …" is on line N.
+      for (const l of r.lines) {
+        const m = /^line (\d+) /.exec(l.text);
+        if (m) expect(l.lines[0]).toBe(Number(m[1]));
+      }
+      const notice = r.notices.find((n) => n.kind === "truncated");
+      expect(notice?.message).toMatch(/^The paste has [\d,]+ characters; only the first [\d,]+ and the last [\d,]+ were read, and lines [\d,]+ to [\d,]+ were skipped/);
+      // The page clips on the main thread and the worker unwraps the clip: the same reading.
+      expect(unwrap(clipped)).toEqual(r);
+    }
+    expect(clipPaste("short")).toEqual({ text: "short", totalChars: 5, cut: null });
+  });
+
+  it("clips a paste without line breaks too", () => {
+    const r = unwrap("q".repeat(MAX_PASTE_CHARS * 3));
+    expect(r.truncated).toBe(true);
+    expect(r.physicalLines).toBe(1);
+    expect(r.inputChars).toBeLessThanOrEqual(MAX_PASTE_CHARS);
   });
 });

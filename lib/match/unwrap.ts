@@ -7,7 +7,7 @@
  * Every regular expression here is linear (no nested quantifiers over the same characters) and
  * runs on lines already capped in length: the paste is untrusted.
  */
-import { MAX_LINE_CHARS, MAX_PASTE_CHARS, MAX_PHYSICAL_LINE_CHARS } from "@/lib/match/limits";
+import { clipPaste, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
 import type { Notice } from "@/lib/match/types";
 
 export type LineOrigin = "plain" | "json" | "logfmt" | "event" | "verifier-log" | "wrapper";
@@ -280,20 +280,22 @@ function splitEscaped(text: string): string[] {
 
 /**
  * Cuts the paste to the cap, splits it into physical lines and unwraps each into logical lines.
+ * A paste over the cap is read as its start and its end (`clipPaste`); line numbers stay those of the
+ * whole paste. The page passes an already clipped paste.
  * Never throws; everything it drops or cuts is reported in `notices`.
  */
-export function unwrap(paste: string): UnwrapResult {
+export function unwrap(paste: string | ClippedPaste): UnwrapResult {
   const notices: Notice[] = [];
-  let text = typeof paste === "string" ? paste : "";
-  let truncated = false;
-  if (text.length > MAX_PASTE_CHARS) {
-    const total = text.length;
-    const lastNl = text.lastIndexOf("\n", MAX_PASTE_CHARS);
-    text = text.slice(0, lastNl > MAX_PASTE_CHARS - 4096 ? lastNl : MAX_PASTE_CHARS);
-    truncated = true;
+  const clipped = typeof paste === "string" ? clipPaste(paste) : paste && typeof paste.text === "string" ? paste : clipPaste("");
+  let text = clipped.text;
+  const cut = clipped.cut;
+  const truncated = cut !== null;
+  if (cut) {
+    const n = (v: number) => v.toLocaleString("en-US");
+    const skipped = cut.lineOffset + 1;
     notices.push({
       kind: "truncated",
-      message: `The paste has ${total.toLocaleString("en-US")} characters; only the first ${text.length.toLocaleString("en-US")} were read. Paste the part around the error.`,
+      message: `The paste has ${n(clipped.totalChars)} characters; only the first ${n(cut.headChars)} and the last ${n(cut.tailChars)} were read${skipped > 0 ? `, and lines ${n(cut.headLines + 1)} to ${n(cut.headLines + skipped)} were skipped` : ""}. Paste the part around the error.`,
     });
   }
   const inputChars = text.length;
@@ -339,7 +341,7 @@ export function unwrap(paste: string): UnwrapResult {
   };
 
   for (let idx = 0; idx < physical.length; idx++) {
-    const lineNo = idx + 1;
+    const lineNo = cut && idx >= cut.headLines ? idx + 1 + cut.lineOffset : idx + 1;
     let raw = physical[idx] ?? "";
     if (raw.length > MAX_PHYSICAL_LINE_CHARS) {
       raw = raw.slice(0, MAX_PHYSICAL_LINE_CHARS);
@@ -415,6 +417,7 @@ export function unwrap(paste: string): UnwrapResult {
     });
   }
   // A paste that ends with a newline has no extra, empty last line.
-  const physicalLines = physical.length - (physical.length > 1 && physical[physical.length - 1] === "" ? 1 : 0);
+  const physicalLines = cut ? cut.totalLines : physical.length - (physical.length > 1 && physical[physical.length - 1] === "" ? 1 : 0);
   return { lines: out, notices, truncated, inputChars, physicalLines };
 }
+
