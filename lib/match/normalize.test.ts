@@ -71,3 +71,29 @@ describe("dedupeLines", () => {
     expect(out[0]?.lines.length).toBeLessThanOrEqual(20);
   });
 });
+
+describe("rule guards", () => {
+  // A guard that is false where its rule would change the text would silently skip the rule.
+  const samples = [
+    "R1_w=ctx(id=0,off=0,imm=0) R10=fp0 fp-8=mmmmmmmm fp-16_w=0000",
+    "2025-03-02T10:11:12.123Z 10:11:12 1.5s 250ms 2m 1h30m0s 12us 7ns",
+    "6ba7b810-9dad-11d1-80b4-00c04fd430c8 sha256:4f9c2a1b3c5d7e9f 0xffffffffc0a81234 0x1f",
+    "02:42:ac:11:00:02 10.0.0.1:8080 192.168.1.0/24 fe80::1 2001:db8::8a2e:370:7334",
+    "12: (85) call bpf_foo#5 from 12 to 34: insn 12 processed 1000001 insns (limit 1000000) off=8 [42] pid=17",
+    "cilium-qh4vw retina-agent-6d8c7b9f5d-x7k2p relo #3 (x4 over 2m) (131 line(s) omitted)",
+  ];
+  for (const rule of NORMALIZE_RULES) {
+    it(`${rule.name}: the guard holds wherever the rule changes a sample`, () => {
+      let changed = 0;
+      for (const text of samples) {
+        for (const piece of [text, ...text.split(" ")]) {
+          if (rule.apply(piece) !== piece) {
+            changed++;
+            expect(rule.when.test(piece), `${rule.name} on ${piece}`).toBe(true);
+          }
+        }
+      }
+      expect(changed, `some sample exercises ${rule.name}`).toBeGreaterThan(0);
+    });
+  }
+});

@@ -12,6 +12,8 @@ import type { LogicalLine } from "@/lib/match/unwrap";
 
 export interface NormalizeRule {
   name: string;
+  /** A cheap test that holds whenever `apply` could change the text: most lines skip most rules. */
+  when: RegExp;
   apply: (text: string) => string;
 }
 
@@ -65,27 +67,27 @@ function maskHashes(text: string): string {
 }
 
 export const NORMALIZE_RULES: NormalizeRule[] = [
-  { name: "uuid", apply: (t) => t.replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>") },
+  { name: "uuid", when: /[0-9a-fA-F]{8}-/, apply: (t) => t.replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>") },
   {
-    name: "timestamp",
+    name: "timestamp", when: /\d{2}:\d{2}:\d{2}/,
     apply: (t) =>
       t
         .replace(/\b\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?/g, "<ts>")
         .replace(/\b\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?\b/g, "<time>"),
   },
-  { name: "register-state", apply: (t) => maskRegisters(t) },
+  { name: "register-state", when: /\bR\d/, apply: (t) => maskRegisters(t) },
   // Stack slot states: fp-8=mmmmmmmm, fp-16_w=0000
-  { name: "stack-state", apply: (t) => t.replace(/\bfp-\d{1,4}(?:_[rwD]{1,3})?=[\w?]{1,64}/g, "<stack>") },
-  { name: "mac", apply: (t) => t.replace(/\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g, "<mac>") },
-  { name: "ipv4", apply: (t) => t.replace(/\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?::\d{1,5})?(?:\/\d{1,2})?\b/g, "<ip>") },
-  { name: "ipv6", apply: (t) => maskIpv6(t) },
-  { name: "hash", apply: (t) => maskHashes(t) },
+  { name: "stack-state", when: /fp-\d/, apply: (t) => t.replace(/\bfp-\d{1,4}(?:_[rwD]{1,3})?=[\w?]{1,64}/g, "<stack>") },
+  { name: "mac", when: /[0-9a-fA-F]{2}:[0-9a-fA-F]{2}/, apply: (t) => t.replace(/\b[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}\b/g, "<mac>") },
+  { name: "ipv4", when: /\d\.\d{1,3}\.\d{1,3}\.\d/, apply: (t) => t.replace(/\b(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?::\d{1,5})?(?:\/\d{1,2})?\b/g, "<ip>") },
+  { name: "ipv6", when: /:[0-9A-Fa-f]{0,4}:/, apply: (t) => maskIpv6(t) },
+  { name: "hash", when: /[0-9a-fA-F]{12}/, apply: (t) => maskHashes(t) },
   // Kernel and user addresses, then short hex immediates.
-  { name: "address", apply: (t) => t.replace(/\b0x[0-9a-fA-F]{5,16}\b/g, "<addr>").replace(/\b0x[0-9a-fA-F]{1,4}\b/g, "<hex>") },
+  { name: "address", when: /0x[0-9a-fA-F]/, apply: (t) => t.replace(/\b0x[0-9a-fA-F]{5,16}\b/g, "<addr>").replace(/\b0x[0-9a-fA-F]{1,4}\b/g, "<hex>") },
   // 1.5s, 250ms, 2m, 1h30m0s (Go durations), not versions or ids.
-  { name: "duration", apply: (t) => t.replace(/\b\d{1,9}(?:\.\d{1,9})?(?:h|m|s|ms|us|µs|ns)(?:\d{1,9}(?:\.\d{1,9})?(?:h|m|s|ms|us|µs|ns)){0,3}\b/g, "<duration>") },
+  { name: "duration", when: /\d(?:h|m|s|us|µs|ns)/, apply: (t) => t.replace(/\b\d{1,9}(?:\.\d{1,9})?(?:h|m|s|ms|us|µs|ns)(?:\d{1,9}(?:\.\d{1,9})?(?:h|m|s|ms|us|µs|ns)){0,3}\b/g, "<duration>") },
   {
-    name: "instruction-index",
+    name: "instruction-index", when: /\d/,
     apply: (t) =>
       t
         // verifier instruction lines: "12: (85) call bpf_foo#5", "from 12 to 34:", "insn 12", "insn #12"
@@ -96,7 +98,7 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
         .replace(/\b(off|size|value_size|imm|id|ref_obj_id|umax|umin|smax|smin|r|ks|vs|regs|stack)=-?\d{1,19}\b/g, "$1=<n>"),
   },
   {
-    name: "counts-and-ids",
+    name: "counts-and-ids", when: /\d/,
     apply: (t) =>
       t
         .replace(/\(\d{1,9} line\(s\) omitted\)?/g, "(<n> line(s) omitted)")
@@ -107,7 +109,7 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
   },
   // Kubernetes pod names: cilium-qh4vw, retina-agent-6d8c7b9f5d-x7k2p.
   {
-    name: "pod-name",
+    name: "pod-name", when: /-[a-z0-9]{5}/,
     apply: (t) =>
       t
         .replace(/-(?=[a-z0-9]{0,9}\d)[a-z0-9]{9,10}-(?=[a-z]{0,4}\d)[a-z0-9]{5}\b/g, (m, at: number, all: string) => (/[a-z0-9]/.test(all[at - 1] ?? "") ? "-<pod>" : m))
@@ -117,7 +119,7 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
 
 export function normalizeText(text: string): string {
   let out = text;
-  for (const rule of NORMALIZE_RULES) out = rule.apply(out);
+  for (const rule of NORMALIZE_RULES) if (rule.when.test(out)) out = rule.apply(out);
   return out.replace(/\s+/g, " ").trim();
 }
 
