@@ -10,7 +10,6 @@ export const MAX_PASTE_CHARS = 1_000_000;
 const CLIP_SIDE_CHARS = MAX_PASTE_CHARS / 2 - 1;
 /** How far back (or forward) a cut looks for a line break, so that it falls between lines. */
 const CLIP_SLACK_CHARS = 4096;
-const LINE_BREAK_RE = /\r\n|\r|\n/g;
 
 /** The part of a paste the matcher reads, with where the cut was so that line numbers stay the paste's own. */
 export interface ClippedPaste {
@@ -31,8 +30,12 @@ export interface ClippedPaste {
   };
 }
 
-function countBreaks(text: string): number {
-  return text.match(LINE_BREAK_RE)?.length ?? 0;
+/** Line breaks (\n, \r\n or a lone \r) in `text`, counted without building a list: fast on megabytes. */
+export function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  if (text.includes("\r")) for (let i = text.indexOf("\r"); i !== -1; i = text.indexOf("\r", i + 1)) if (text[i + 1] !== "\n") n++;
+  return n;
 }
 
 /**
@@ -49,9 +52,9 @@ export function clipPaste(paste: string): ClippedPaste {
   tailStart = tailStart === -1 || tailStart > total - CLIP_SIDE_CHARS + CLIP_SLACK_CHARS ? total - CLIP_SIDE_CHARS : tailStart + 1;
   const head = paste.slice(0, headEnd).replace(/\r$/, "");
   const tail = paste.slice(tailStart);
-  const headBreaks = countBreaks(head);
-  const middleBreaks = countBreaks(paste.slice(head.length, tailStart));
-  const tailBreaks = countBreaks(tail);
+  const headBreaks = countLineBreaks(head);
+  const middleBreaks = countLineBreaks(paste.slice(head.length, tailStart));
+  const tailBreaks = countLineBreaks(tail);
   return {
     text: `${head}\n${tail}`,
     totalChars: total,
@@ -61,7 +64,7 @@ export function clipPaste(paste: string): ClippedPaste {
       lineOffset: middleBreaks - 1,
       headChars: head.length,
       tailChars: tail.length,
-      totalLines: headBreaks + middleBreaks + tailBreaks + (paste.endsWith("\n") ? 0 : 1),
+      totalLines: headBreaks + middleBreaks + tailBreaks + (/[\r\n]$/.test(paste) ? 0 : 1),
     },
   };
 }

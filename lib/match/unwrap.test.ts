@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { clipPaste, MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
+import { clipPaste, countLineBreaks, MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
 import { parseCiliumEbpfError, parseJsonLine, parseLibbpfError, parseLogfmt, stripAnsi, stripPrefixes, unwrap } from "@/lib/match/unwrap";
 
 const texts = (paste: string) => unwrap(paste).lines.map((l) => l.text);
@@ -161,6 +161,12 @@ describe("unwrap", () => {
       expect(unwrap(clipped)).toEqual(r);
     }
     expect(clipPaste("short")).toEqual({ text: "short", totalChars: 5, cut: null });
+  });
+
+  it("counts line breaks as the splitter does: \\n, \\r\\n and a lone \\r", () => {
+    for (const text of ["", "a", "a\nb", "a\r\nb\rc\n", "\r\r\n\n", "x\r"]) {
+      expect(countLineBreaks(text), JSON.stringify(text)).toBe(text.split(/\r\n|\r|\n/).length - 1);
+    }
   });
 
   it("clips a paste without line breaks too", () => {
