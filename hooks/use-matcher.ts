@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { MatchResult } from "@/lib/match/types";
+import { clipPaste } from "@/lib/match/limits";
 import type { WorkerRequest, WorkerResponse } from "@/components/match/match-worker";
 
 export type MatcherStatus = "loading" | "ready" | "matching" | "error";
@@ -23,7 +24,8 @@ export function useMatcher(indexUrl: string) {
     if (!w) return;
     const id = ++latest.current;
     setStatus("matching");
-    w.postMessage({ type: "match", id, paste, kernel } satisfies WorkerRequest);
+    // Only the part the matcher reads crosses to the worker: a 5 MB paste is a 1 MB copy.
+    w.postMessage({ type: "match", id, paste: clipPaste(paste), kernel } satisfies WorkerRequest);
   }, []);
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from "react";
 
+import { countLineBreaks } from "@/lib/match/limits";
 import { encodeShare, decodeShare, LONG_SHARE_LINK_CHARS, shareParam } from "@/lib/share";
 import { CopyButton } from "@/components/copy-button";
 import { MatchResults } from "@/components/match/match-results";
@@ -11,6 +12,21 @@ import { useMatcher } from "@/hooks/use-matcher";
 const MATCH_DEBOUNCE_MS = 120;
 /** Files larger than this are not read at all; the matcher itself cuts pastes at 1 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/**
+ * A paste longer than this is not put in the text box: laying out megabytes of text blocks the page
+ * for seconds. The box shows its start, read-only, and the whole paste goes to the matcher.
+ */
+const LARGE_PASTE_CHARS = 200_000;
+/** Characters of a large paste shown in the box. */
+const PREVIEW_CHARS = 20_000;
+
+function countLines(text: string): number {
+  return countLineBreaks(text) + (/[\r\n]$/.test(text) ? 0 : 1);
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.round(chars / 1e3)} kB`;
+}
 
 const EXAMPLE = `level=error ts=2025-03-02T10:11:12Z caller=dropreason_linux.go:220 msg="Error loading objects" error="field InetCskAcceptRet: program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125 (131 line(s) omitted)"
 $ uname -r
@@ -27,6 +43,9 @@ export function MatchClient() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   const debouncedMatch = useDebouncedCallback((p: string, k: string) => match(p, k), MATCH_DEBOUNCE_MS);
+
+  const large = paste.length > LARGE_PASTE_CHARS;
+  const largeInfo = useMemo(() => (large ? { lines: countLines(paste), size: formatSize(paste.length) } : null), [large, paste]);
 
   const update = (p: string, k: string, immediate = false) => {
     setPaste(p);
@@ -75,6 +94,18 @@ export function MatchClient() {
     update(text, kernelTouched.current ? kernel : "", true);
   };
 
+  // A paste of megabytes goes straight to the matcher, never through the text box's layout.
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = e.clipboardData.getData("text/plain");
+    if (!large && pasted.length <= LARGE_PASTE_CHARS) return;
+    e.preventDefault();
+    const box = e.currentTarget;
+    // Into a small paste it goes where the cursor is; a large one is replaced whole.
+    const next = large ? pasted : paste.slice(0, box.selectionStart) + pasted + paste.slice(box.selectionEnd);
+    setFileNote(null);
+    update(next, kernelTouched.current ? kernel : "", true);
+  };
+
   const makeShareLink = async () => {
     const encoded = await encodeShare({ paste, kernel: kernelTouched.current ? kernel : "" });
     const url = `${window.location.origin}/match#p=${encoded}`;
@@ -106,15 +137,23 @@ export function MatchClient() {
           </label>
           <textarea
             id="paste"
-            value={paste}
+            value={largeInfo ? `${paste.slice(0, PREVIEW_CHARS)}\n\n[… the rest of the paste is not shown here]` : paste}
+            readOnly={large}
             onChange={(e) => update(e.target.value, kernelTouched.current ? kernel : "")}
+            onPaste={onPaste}
             rows={14}
             spellCheck={false}
             autoFocus
             placeholder="Paste a verifier log, a loader error or a pod log. You can also drop a file here."
-            aria-describedby="paste-hint"
+            aria-describedby={largeInfo ? "paste-large paste-hint" : "paste-hint"}
             className="w-full rounded-md border border-slate-300 bg-white p-3 font-mono text-xs leading-5 placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
           />
+          {largeInfo ? (
+            <p id="paste-large" role="note" className="mb-1 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+              Large paste: {largeInfo.size}, {largeInfo.lines.toLocaleString("en-US")} lines. The box shows its start and is
+              read-only; the matcher reads the first 1 MB. Paste again to replace it, or Clear to type.
+            </p>
+          ) : null}
           <p id="paste-hint" className="text-xs text-slate-600 dark:text-slate-400">
             Matching runs in your browser; nothing you paste is sent anywhere. Logfmt, JSON logs, kubectl describe
             output and libbpf or cilium/ebpf verifier logs are unwrapped.

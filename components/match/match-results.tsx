@@ -91,7 +91,8 @@ export function MatchResults({ result }: MatchResultsProps) {
             </>
           ) : null}
           {result.components.length ? <>Components: {result.components.join(", ")} · </> : null}
-          {result.stats.lines} lines read in {Math.max(1, Math.round(result.stats.ms))} ms
+          {result.stats.lines.toLocaleString("en-US")} line{result.stats.lines === 1 ? "" : "s"}
+          {result.truncated ? " (start and end read)" : ""} matched in {Math.max(1, Math.round(result.stats.ms))} ms
         </p>
         {result.matches.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">

@@ -3,9 +3,9 @@
  * Runs the matcher off the main thread: the index is fetched and loaded once, then each paste is
  * matched here so typing and scrolling stay smooth even for multi-megabyte logs.
  */
-import { loadMatchIndex, matchPaste, type MatchResult } from "@/lib/match";
+import { loadMatchIndex, matchPaste, type ClippedPaste, type MatchResult } from "@/lib/match";
 
-export type WorkerRequest = { type: "init"; url: string } | { type: "match"; id: number; paste: string; kernel: string };
+export type WorkerRequest = { type: "init"; url: string } | { type: "match"; id: number; paste: ClippedPaste; kernel: string };
 export type WorkerResponse =
   | { type: "ready"; records: number }
   | { type: "error"; id: number | null; message: string }
@@ -32,7 +32,8 @@ ctx.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   try {
-    const result = matchPaste(index, msg.paste, msg.kernel.trim() ? { kernel: msg.kernel.trim() } : {});
+    const kernel = msg.kernel.trim();
+    const result = matchPaste(index, msg.paste, kernel ? { kernel } : {});
     ctx.postMessage({ type: "result", id: msg.id, result } satisfies WorkerResponse);
   } catch (e) {
     ctx.postMessage({ type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e) } satisfies WorkerResponse);
