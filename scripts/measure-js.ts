@@ -6,39 +6,15 @@
  *
  * Prints one line per page and a JSON summary; exits 1 when `/` exceeds the 150 kB budget.
  */
-import { spawn } from "node:child_process";
-import fs from "node:fs";
-
-import { chromium } from "@playwright/test";
+import { withBuildAndBrowser } from "./serve-build";
 
 const BUDGET_BYTES = 150 * 1000;
 const PORT = Number(process.env.MEASURE_PORT || 3391);
 const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
 const pages = paths.length ? paths : ["/", "/match", "/kernel", "/issues/retina-podlevel-requires-kernel-5-8"];
-const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-
-async function waitForServer(url: string, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server at ${url} did not answer within ${ms} ms (did you run npm run build?)`);
-}
 
 async function main() {
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: "ignore", detached: true });
-  try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`, 60_000);
-    const browser = await chromium.launch({
-      executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+  await withBuildAndBrowser(PORT, async (origin, browser) => {
     const results: { path: string; scripts: number; transferredBytes: number; uncompressedBytes: number }[] = [];
     for (const path of pages) {
       const context = await browser.newContext();
@@ -58,7 +34,7 @@ async function main() {
         const s = scripts.get(e.requestId);
         if (s) s.encoded = e.encodedDataLength;
       });
-      await page.goto(`http://127.0.0.1:${PORT}${path}`, { waitUntil: "load" });
+      await page.goto(`${origin}${path}`, { waitUntil: "load" });
       await page.waitForTimeout(1500);
       const list = [...scripts.values()];
       results.push({
@@ -69,7 +45,6 @@ async function main() {
       });
       await context.close();
     }
-    await browser.close();
     for (const r of results) {
       console.log(`${r.path.padEnd(48)} ${String(r.scripts).padStart(3)} scripts  ${(r.transferredBytes / 1000).toFixed(1).padStart(7)} kB transferred  ${(r.uncompressedBytes / 1000).toFixed(1).padStart(7)} kB uncompressed`);
     }
@@ -79,9 +54,7 @@ async function main() {
       console.error(`/ transfers ${home.transferredBytes} bytes of JavaScript, over the ${BUDGET_BYTES} budget`);
       process.exitCode = 1;
     }
-  } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  }
+  });
 }
 
 main().catch((e: unknown) => {
