@@ -142,3 +142,17 @@ test("a 5 MB paste goes to the matcher without filling the box, and its last lin
   await expect(m.pasteBox).toHaveJSProperty("readOnly", false);
   await expect(m.cards).toHaveCount(0);
 });
+
+test.describe("390 px wide viewport", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("results with long evidence lines fit without sideways scrolling", async ({ page }) => {
+    const m = matchPage(page);
+    await m.open();
+    await m.paste(retina.errors.map((e) => e.text).join("\n"));
+    await expect(m.cards.first().getByRole("list", { name: "Evidence" })).toBeVisible();
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+    expect(widths.viewport).toBe(390);
+    expect(widths.scroll, `document is ${widths.scroll} px wide at a 390 px viewport`).toBeLessThanOrEqual(390);
+  });
+});

@@ -116,7 +116,7 @@ export function MatchClient() {
   const busy = status === "loading" || status === "matching";
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="space-y-3">
         <div
           onDragOver={(e) => {
@@ -151,7 +151,7 @@ export function MatchClient() {
           {largeInfo ? (
             <p id="paste-large" role="note" className="mb-1 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100">
               Large paste: {largeInfo.size}, {largeInfo.lines.toLocaleString("en-US")} lines. The box shows its start and is
-              read-only; the matcher reads the first 1 MB. Paste again to replace it, or Clear to type.
+              read-only; the matcher reads its first and last half megabyte. Paste again to replace it, or Clear to type.
             </p>
           ) : null}
           <p id="paste-hint" className="text-xs text-slate-600 dark:text-slate-400">
