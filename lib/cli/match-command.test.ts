@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { runCli } from "@/lib/cli/run";
+import { runCliCaptured } from "@/lib/cli/capture";
 
-async function run(argv: string[], stdin: string) {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { stdout: (s) => (out += s), stderr: (s) => (err += s), readStdin: async () => stdin });
-  return { code, out, err };
-}
+const run = (argv: string[], stdin: string) => runCliCaptured(argv, { stdin });
 
 describe("kb match", () => {
   it("--json prints the MatchResult alone, in the DESIGN.md shape", async () => {
-    const { code, out, err } = await run(["match", "--json", "--kernel", "5.4.0-189-generic"], "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125\n");
+    const { code, stdout: out, stderr: err } = await run(["match", "--json", "--kernel", "5.4.0-189-generic"], "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125\n");
     expect(code, err).toBe(0);
     const r = JSON.parse(out);
     expect(r.kernel).toBe("5.4.0");
@@ -22,7 +17,7 @@ describe("kb match", () => {
   });
 
   it("prints a readable report without --json", async () => {
-    const { code, out } = await run(["match"], "invalid func unknown#181\n");
+    const { code, stdout: out } = await run(["match"], "invalid func unknown#181\n");
     expect(code).toBe(0);
     expect(out).toContain("bpf_loop");
     expect(out).toMatch(/Decoded:/);

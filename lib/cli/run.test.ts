@@ -2,7 +2,8 @@ import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { parseArgs, runCli, UsageError, type CliIo } from "@/lib/cli/run";
+import { runCliCaptured } from "@/lib/cli/capture";
+import { parseArgs, UsageError } from "@/lib/cli/run";
 
 const GOOD = path.resolve(__dirname, "../content/fixtures/good");
 const saved = process.env.KB_CONTENT_DIR;
@@ -11,14 +12,7 @@ afterEach(() => {
   else process.env.KB_CONTENT_DIR = saved;
 });
 
-async function run(argv: string[], dir = GOOD) {
-  process.env.KB_CONTENT_DIR = dir;
-  let stdout = "";
-  let stderr = "";
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => "" };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], dir = GOOD) => runCliCaptured(argv, { dir });
 
 describe("parseArgs", () => {
   it("separates positionals, boolean flags and value flags", () => {

@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { runCli, type CliIo } from "@/lib/cli/run";
+import { runCliCaptured } from "@/lib/cli/capture";
 import { formatProblem, loadIssueFile, loadIssuesFromDir, type Problem } from "@/lib/content/load";
 
 /**
@@ -298,14 +298,7 @@ describe("kb CLI", () => {
     else process.env.KB_CONTENT_DIR = saved;
   });
 
-  async function run(argv: string[], dir: string) {
-    process.env.KB_CONTENT_DIR = dir;
-    let stdout = "";
-    let stderr = "";
-    const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), readStdin: async () => "" };
-    const code = await runCli(argv, io);
-    return { code, stdout, stderr };
-  }
+  const run = (argv: string[], dir: string) => runCliCaptured(argv, { dir });
   const REAL = path.resolve("content");
   const listSlugs = async (...flags: string[]) => {
     const res = await run(["list", "--json", ...flags], REAL);
