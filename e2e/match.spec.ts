@@ -154,5 +154,7 @@ test.describe("390 px wide viewport", () => {
     const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
     expect(widths.viewport).toBe(390);
     expect(widths.scroll, `document is ${widths.scroll} px wide at a 390 px viewport`).toBeLessThanOrEqual(390);
+    // The kernel field keeps a usable width; the buttons wrap below it.
+    expect((await m.kernelField.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(150);
   });
 });

@@ -160,7 +160,7 @@ export function MatchClient() {
           </p>
         </div>
         <div className="flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1">
+          <div className="min-w-[12rem] flex-1">
             <label htmlFor="paste-kernel" className="mb-1 block text-sm font-medium">
               Your kernel
             </label>
