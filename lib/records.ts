@@ -80,9 +80,27 @@ export interface ErrorEntry {
   key: string;
 }
 
+/** Who establishes a reference's claim: the person or artefact the URL points at. */
+export const CLAIM_SOURCES = ["maintainer", "reporter", "contributor", "commit", "code", "docs", "release", "mailing-list"] as const;
+export type ClaimSource = (typeof CLAIM_SOURCES)[number];
+
+export const CLAIM_SOURCE_LABELS: Record<ClaimSource, string> = {
+  maintainer: "A maintainer",
+  reporter: "The reporter",
+  contributor: "A contributor",
+  commit: "The commit",
+  code: "The code",
+  docs: "The documentation",
+  release: "The release notes",
+  "mailing-list": "The mailing list",
+};
+
 export interface Reference {
   title: string;
   url: string;
+  /** The fact this source establishes, in the write-up's own words; null when the source is background. */
+  claim: string | null;
+  by: ClaimSource | null;
 }
 
 /** What the browser needs of a record: everything but the rendered body. */

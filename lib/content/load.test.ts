@@ -181,6 +181,33 @@ describe("loadIssuesFromDir: broken fixtures name file, line and field", () => {
     expect(p).toMatchObject({ file: fileOf(dir, "demo-not-https"), line: 17, field: "references[0].url", message: "must be an https:// URL" });
   });
 
+  it("an incident with no reference that carries a claim", () => {
+    const dir = broken("no-claim");
+    const p = onlyProblem(dir);
+    expect(p).toMatchObject({ file: fileOf(dir, "demo-no-claim"), line: 17, field: "references" });
+    expect(p.message).toMatch(/claim/);
+  });
+
+  it("a claim without `by`", () => {
+    const dir = broken("claim-without-by");
+    const p = onlyProblem(dir);
+    expect(p).toMatchObject({ file: fileOf(dir, "demo-claim-without-by"), line: 17, field: "references[0].by" });
+  });
+
+  it("a file link pinned to a pull request's merge ref", () => {
+    const dir = broken("merge-ref");
+    const p = onlyProblem(dir);
+    expect(p).toMatchObject({ file: fileOf(dir, "demo-merge-ref"), line: 17, field: "references[0].url" });
+    expect(p.message).toMatch(/merge ref/);
+  });
+
+  it("a GitHub link that is no issue, pull request, commit or file", () => {
+    const dir = broken("bad-github-url");
+    const p = onlyProblem(dir);
+    expect(p).toMatchObject({ file: fileOf(dir, "demo-bad-github-url"), line: 17, field: "references[0].url" });
+    expect(p.message).toMatch(/not a well-formed GitHub link/);
+  });
+
   it("a missing folder is a problem, not an exception", () => {
     const { problems, files } = loadIssuesFromDir(path.join(FIXTURES, "no-such-folder"));
     expect(files).toBe(0);
@@ -234,7 +261,7 @@ kernel:
 subsystems: [tc]
 errors: []
 references:
-  - { title: "cilium/cilium#1", url: "https://github.com/cilium/cilium/issues/1" }
+  - { title: "cilium/cilium#1", url: "https://github.com/cilium/cilium/issues/1", claim: "x", by: maintainer }
 updated: 2026-01-31
 ---
 

@@ -190,6 +190,10 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
   if (fm.kind === "incident" && fm.components.length === 0) {
     add(line("components"), "components", "an incident names at least one component");
   }
+  // An incident's cause and fix must rest on a source that says so, not on the write-up's word alone.
+  if (fm.kind === "incident" && !fm.references.some((r) => r.claim)) {
+    add(line("references"), "references", "an incident needs at least one reference with a `claim` (the fact that source establishes) and `by`");
+  }
 
   // Sections.
   const bodyStartLine = raw.slice(0, raw.length - body.length).split("\n").length;
@@ -238,7 +242,7 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
     errors: fm.errors.map((e) => ({ text: e.text, template: e.template, where: e.where || null, key: errorKey(e.template) })),
     classes: fm.classes,
     tags: fm.tags,
-    references: fm.references,
+    references: fm.references.map((r) => ({ title: r.title, url: r.url, claim: r.claim ?? null, by: r.by ?? null })),
     updated: fm.updated,
     file,
     sections: parsedBody.sections,

@@ -4,17 +4,31 @@
  */
 import { z } from "zod";
 
-import { KINDS, STATUSES, SUBSYSTEMS } from "@/lib/records";
+import { checkSourceUrl } from "@/lib/content/source-url";
+import { CLAIM_SOURCES, KINDS, STATUSES, SUBSYSTEMS } from "@/lib/records";
 
 const nonEmpty = z.string().trim().min(1, "must not be empty");
 const id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case, like cilium or kata-containers");
 
-const httpsUrl = z
-  .string()
-  .url("must be a URL")
-  .refine((u) => u.startsWith("https://"), "must be an https:// URL");
+const sourceUrl = z.string().superRefine((u, ctx) => {
+  const problem = checkSourceUrl(u);
+  if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+});
+
+const reference = z
+  .object({
+    title: nonEmpty,
+    url: sourceUrl,
+    claim: nonEmpty.max(500, "must be at most 500 characters").optional(),
+    by: z.enum(CLAIM_SOURCES).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.claim && !r.by) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["by"], message: `missing: say who establishes the claim (${CLAIM_SOURCES.join(", ")})` });
+    if (r.by && !r.claim) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["claim"], message: "missing: `by` names who establishes a claim; write the claim" });
+  });
 
 // YAML reads 2025-04-15 as a date; accept both and keep the ISO day.
 const isoDay = z
@@ -59,7 +73,7 @@ export const frontmatterSchema = z
     // Tags like 5.8 or 1.11 arrive from YAML as numbers; they are words here.
     tags: z.array(z.union([nonEmpty, z.number().transform(String)])).default([]),
     references: z
-      .array(z.object({ title: nonEmpty, url: httpsUrl }).strict())
+      .array(reference)
       .min(1, "cite at least one https:// source"),
     updated: isoDay,
   })

@@ -22,7 +22,7 @@ const summary = (slug: string, text: string, template: string): IssueSummary => 
   errors: [{ text, template, where: null, key: slug }],
   classes: [],
   tags: [],
-  references: [{ title: "x", url: "https://example.org" }],
+  references: [{ title: "x", url: "https://example.org", claim: null, by: null }],
   updated: "2025-01-01",
 });
 

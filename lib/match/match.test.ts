@@ -30,7 +30,7 @@ function record(
     errors: errors.map(([text, template]) => ({ text, template, where: null, key: slug })),
     classes: extra.classes ?? [],
     tags: [],
-    references: [{ title: "x", url: "https://example.org" }],
+    references: [{ title: "x", url: "https://example.org", claim: null, by: null }],
     updated: "2025-01-01",
   };
 }

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -5,7 +6,7 @@ import { notFound } from "next/navigation";
 import { editUrl, ROUTES } from "@/lib/constants";
 import { getAllIssues, getClassMembers, getIssue, getRelated } from "@/lib/content";
 import { kernelPageForRange } from "@/lib/kernel/links";
-import { KIND_LABELS } from "@/lib/records";
+import { CLAIM_SOURCE_LABELS, KIND_LABELS, type Reference } from "@/lib/records";
 import { browseHref, EMPTY_STATE } from "@/lib/search-params";
 import { KindBadge, StatusBadge } from "@/components/badges";
 import { CopyButton } from "@/components/copy-button";
@@ -36,6 +37,33 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
 
+/** "What the sources establish": each claim with who makes it and a link to the exact place. */
+function Evidence({ claims }: { claims: Reference[] }) {
+  return (
+    <section aria-labelledby="evidence" className="mb-8 rounded-lg border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900/40" data-testid="evidence">
+      <h2 id="evidence" className="group mb-3 flex items-center gap-2 text-lg font-semibold">
+        What the sources establish
+        <a href="#evidence" className="heading-anchor" aria-label="Link to What the sources establish">
+          #
+        </a>
+      </h2>
+      <ul className="space-y-3 text-sm">
+        {claims.map((r) => (
+          <li key={r.url}>
+            <p>{r.claim}</p>
+            <p className="mt-0.5 text-slate-600 dark:text-slate-400">
+              {r.by ? <span>{CLAIM_SOURCE_LABELS[r.by]} · </span> : null}
+              <a href={r.url} className={`break-words underline ${linkClass}`} rel="noopener noreferrer">
+                {r.title}
+              </a>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export default async function IssuePage({ params }: Props) {
   const { slug } = await params;
   const record = getIssue(slug);
@@ -44,6 +72,9 @@ export default async function IssuePage({ params }: Props) {
   const members = record.kind === "error-class" ? getClassMembers(slug) : [];
   const classes = getAllIssues().filter((r) => record.classes.includes(r.slug));
   const kernelPage = kernelPageForRange(record.kernel.affected);
+  const claims = record.references.filter((r) => r.claim);
+  // The claims stand next to the cause they support: after "Root cause" (incident) or "Causes" (class).
+  const evidenceAfter = claims.length === 0 ? undefined : (record.sections.find((s) => s.id === "root-cause" || s.id === "causes")?.id ?? null);
 
   return (
     <article className="mx-auto max-w-3xl">
@@ -177,7 +208,8 @@ export default async function IssuePage({ params }: Props) {
       ) : null}
 
       {record.sections.map((s) => (
-        <section key={s.id} aria-labelledby={s.id} className="mb-8">
+        <Fragment key={s.id}>
+        <section aria-labelledby={s.id} className="mb-8">
           <h2 id={s.id} className="group mb-3 flex flex-wrap items-center gap-2 text-xl font-semibold">
             {s.title}
             <a href={`#${s.id}`} className="heading-anchor" aria-label={`Link to ${s.title}`}>
@@ -187,7 +219,10 @@ export default async function IssuePage({ params }: Props) {
           </h2>
           <div className="prose prose-slate max-w-none dark:prose-invert prose-pre:bg-slate-900 prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: s.html }} />
         </section>
+        {s.id === evidenceAfter ? <Evidence claims={claims} /> : null}
+        </Fragment>
       ))}
+      {evidenceAfter === null ? <Evidence claims={claims} /> : null}
 
       {members.length > 0 ? (
         <section aria-labelledby="members" className="mb-8">
