@@ -7,8 +7,6 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT === "export" ? "export" : undefined,
   reactStrictMode: true,
   poweredByHeader: false,
-  // Lint runs as its own step; the build type-checks.
-  eslint: { ignoreDuringBuilds: true },
 };
 
 export default nextConfig;

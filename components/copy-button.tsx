@@ -62,7 +62,7 @@ export function CopyButton({ value, label, ariaLabel, className }: CopyButtonPro
       aria-label={ariaLabel ?? label}
       className={
         className ??
-        "inline-flex items-center rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
+        "inline-flex items-center rounded-sm border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800"
       }
     >
       <span aria-hidden={state !== "idle" ? true : undefined}>{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}</span>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import type { IssueSummary } from "@/lib/records";
+import type { IssueSummary } from "@/lib/records/record";
 import { KindBadge, StatusBadge } from "@/components/badges";
 
 export interface ResultCardProps {
@@ -23,7 +23,7 @@ export function ResultCard({ record }: ResultCardProps) {
       </h2>
       <p className="mt-1 line-clamp-2 text-sm text-slate-700 dark:text-slate-300">{record.summary}</p>
       {firstError ? (
-        <pre className="mt-2 overflow-hidden text-ellipsis whitespace-nowrap rounded bg-slate-100 px-2 py-1 text-xs text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+        <pre className="mt-2 overflow-hidden text-ellipsis whitespace-nowrap rounded-sm bg-slate-100 px-2 py-1 text-xs text-slate-800 dark:bg-slate-900 dark:text-slate-200">
           <code>{firstError.text}</code>
         </pre>
       ) : null}
@@ -31,7 +31,7 @@ export function ResultCard({ record }: ResultCardProps) {
         <p className="mt-2 flex flex-wrap gap-1.5 text-xs text-slate-600 dark:text-slate-400">
           <span className="sr-only">Components:</span>
           {record.components.map((c) => (
-            <span key={c.id} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800">
+            <span key={c.id} className="rounded-sm bg-slate-100 px-1.5 py-0.5 font-mono dark:bg-slate-800">
               {c.id}
               {c.versions ? ` ${c.versions}` : ""}
             </span>

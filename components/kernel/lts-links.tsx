@@ -13,7 +13,7 @@ export function LtsLinks({ current }: { current?: string }) {
             <Link
               href={kernelPageHref(v)}
               aria-current={current === v ? "page" : undefined}
-              className={`rounded border px-2 py-0.5 font-mono text-xs ${
+              className={`rounded-sm border px-2 py-0.5 font-mono text-xs ${
                 current === v
                   ? "border-sky-700 bg-sky-700 text-white"
                   : "border-slate-300 text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
