@@ -21,14 +21,19 @@ export const ROUTES = {
   match: "/match",
   kernel: "/kernel",
   issue: (slug: string) => `/issues/${slug}`,
-  kernelVersion: (v: string) => `/kernel?v=${encodeURIComponent(v)}`,
+  kernelSeries: (series: string) => `/kernel/${series}`,
+  verifier: "/verifier",
+  matchIndex: "/match-index.json",
 } as const;
+
+/** The longest search text read from a box or a URL. */
+export const MAX_QUERY_LENGTH = 200;
 
 /** Debounce for typing in search boxes before the URL is updated. */
 export const TYPING_DEBOUNCE_MS = 250;
 
-/** How many error-string choices the browse page shows before "more". */
-export const FACET_VISIBLE_CHOICES = 8;
+/** Records per page of browse results. */
+export const BROWSE_PAGE_SIZE = 50;
 
 /** The long-term kernels that get a static page under /kernel/. */
 export const LTS_KERNELS = ["4.14", "4.19", "5.4", "5.10", "5.15", "6.1", "6.6", "6.12"] as const;

@@ -1,25 +1,20 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  browseHref,
-  clearFilters,
-  EMPTY_STATE,
-  hasFilters,
-  MAX_QUERY_LENGTH,
-  parseBrowseParams,
-  serializeBrowseState,
-  setQuery,
-  toggleValue,
-  type BrowseState,
-} from "@/lib/search-params";
+import { MAX_QUERY_LENGTH } from "@/lib/constants";
+import { FACETS, toggleFilter } from "@/lib/facets";
+import { browseHref, EMPTY_BROWSE, filtersOf, hasFilters, kernelHref, loadBrowseParams, type BrowseState } from "@/lib/search-params";
 
-const state = (s: Partial<BrowseState>): BrowseState => ({ ...EMPTY_STATE, ...s });
-const fromQuery = (qs: string) => parseBrowseParams(new URLSearchParams(qs));
+const fromQuery = (qs: string) => loadBrowseParams(new URLSearchParams(qs));
+/** The state with kernel values as the text they serialize to, for plain comparisons. */
+const plain = (s: BrowseState) => ({ ...s, kernel: s.kernel.map((k) => FACETS.kernel.serialize(k)) });
+const state = (s: Partial<BrowseState>): BrowseState => ({ ...EMPTY_BROWSE, ...s });
+const kernels = (...texts: string[]) => texts.map((t) => FACETS.kernel.parse(t)!);
 
-describe("parseBrowseParams", () => {
+describe("loadBrowseParams", () => {
   it("reads comma-separated values of every facet", () => {
-    expect(fromQuery("q=unknown%23125&component=cilium,retina&kernel=5.4.0-189-generic&error=invalid-func-unknown&subsystem=helpers,btf&status=open")).toEqual({
+    expect(plain(fromQuery("q=unknown%23125&component=cilium,retina&kernel=5.4.0-189-generic&error=invalid-func-unknown&subsystem=helpers,btf&status=open"))).toEqual({
       q: "unknown#125",
+      page: 1,
       component: ["cilium", "retina"],
       kernel: ["5.4.0-189-generic"],
       error: ["invalid-func-unknown"],
@@ -28,28 +23,25 @@ describe("parseBrowseParams", () => {
     });
   });
 
-  it("reads Next.js searchParams objects, string or array", () => {
-    expect(parseBrowseParams({ component: ["cilium", "retina"], status: "fixed", q: undefined })).toEqual(
-      state({ component: ["cilium", "retina"], status: ["fixed"] }),
-    );
-    expect(parseBrowseParams({ component: "cilium,retina" }).component).toEqual(["cilium", "retina"]);
+  it("reads Next.js searchParams objects", () => {
+    expect(loadBrowseParams({ component: "cilium,retina", status: "fixed" })).toMatchObject({ component: ["cilium", "retina"], status: ["fixed"] });
   });
 
-  it("reads repeated parameters as one list", () => {
-    expect(fromQuery("component=cilium&component=retina").component).toEqual(["cilium", "retina"]);
+  it("types kernel values once: a version, a range or any", () => {
+    const [version, range, any] = fromQuery("kernel=6.12.63-84.121.amzn2023.x86_64,%3C5.8,any").kernel;
+    expect(version).toMatchObject({ kind: "version", version: { major: 6, minor: 12, patch: 63 } });
+    expect(range?.kind === "range" && range.range.label).toBe("Linux below 5.8");
+    expect(any).toEqual({ kind: "any" });
   });
 
   it("drops unknown values and parameters instead of failing", () => {
-    const s = fromQuery("component=Cilium!,calico&subsystem=nope,xdp&status=closed,fixed&error=Not%20Kebab&kernel=5.4.x,%3Cimg%2Fsrc%3E&page=3&foo=bar");
-    expect(s).toEqual(state({ component: ["calico"], subsystem: ["xdp"], status: ["fixed"], kernel: ["5.4.x"] }));
-    expect(Object.keys(s).sort()).toEqual(["component", "error", "kernel", "q", "status", "subsystem"]);
+    const s = fromQuery("component=Cilium!,calico&subsystem=nope,xdp&status=closed,fixed&error=Not%20Kebab&kernel=5.4.x,%3Cimg%2Fsrc%3E&foo=bar");
+    expect(plain(s)).toEqual(plain(state({ component: ["calico"], subsystem: ["xdp"], status: ["fixed"], kernel: kernels("5.4.x") })));
   });
 
-  it("drops empty, duplicate and over-long values and caps the count", () => {
-    const many = Array.from({ length: 30 }, (_, i) => `c${i}`).join(",");
-    expect(fromQuery(`component=${many}`).component).toHaveLength(20);
-    expect(fromQuery("component=a,,a, b ,").component).toEqual(["a", "b"]);
+  it("drops over-long values and refuses kernels that are no version", () => {
     expect(fromQuery(`component=${"a".repeat(101)},ok`).component).toEqual(["ok"]);
+    expect(fromQuery("kernel=5.4.999999,-5.4,9.99,5.4.0%20extra%20words").kernel).toEqual([]);
   });
 
   it("trims and caps the query", () => {
@@ -58,7 +50,7 @@ describe("parseBrowseParams", () => {
   });
 
   it("accepts kernel versions, ranges and any", () => {
-    expect(fromQuery("kernel=any,%3C5.8,%3E%3D5.4%20%3C5.10,5.4.x%20%7C%7C%205.10.x,6.12.63-84.121.amzn2023.x86_64").kernel).toEqual([
+    expect(plain(fromQuery("kernel=any,%3C5.8,%3E%3D5.4%20%3C5.10,5.4.x%20%7C%7C%205.10.x,6.12.63-84.121.amzn2023.x86_64")).kernel).toEqual([
       "any",
       "<5.8",
       ">=5.4 <5.10",
@@ -66,59 +58,66 @@ describe("parseBrowseParams", () => {
       "6.12.63-84.121.amzn2023.x86_64",
     ]);
     // A `+` in a query string is a space.
-    expect(fromQuery("kernel=%3E%3D5.4+%3C5.10").kernel).toEqual([">=5.4 <5.10"]);
+    expect(plain(fromQuery("kernel=%3E%3D5.4+%3C5.10")).kernel).toEqual([">=5.4 <5.10"]);
+  });
+
+  it("reads the page, 1 by default", () => {
+    expect(fromQuery("").page).toBe(1);
+    expect(fromQuery("page=3").page).toBe(3);
   });
 });
 
-describe("serializeBrowseState", () => {
-  it("is empty for the empty state", () => {
-    expect(serializeBrowseState(EMPTY_STATE)).toBe("");
-    expect(browseHref(EMPTY_STATE)).toBe("/");
+describe("browseHref", () => {
+  it("is / for the empty state", () => {
+    expect(browseHref(EMPTY_BROWSE)).toBe("/");
   });
 
   it("writes parameters in a fixed order, whatever order the state was built in", () => {
-    const s: BrowseState = { status: ["open"], component: ["cilium", "retina"], kernel: [], error: [], subsystem: [], q: "btf" };
-    expect(serializeBrowseState(s)).toBe("?q=btf&component=cilium,retina&status=open");
+    const s: BrowseState = { page: 1, status: ["open"], component: ["cilium", "retina"], kernel: [], error: [], subsystem: [], q: "btf" };
     expect(browseHref(s)).toBe("/?q=btf&component=cilium,retina&status=open");
+  });
+
+  it("leaves page 1 out of the URL and keeps later pages", () => {
+    expect(browseHref(state({ page: 1, q: "x" }))).toBe("/?q=x");
+    expect(browseHref(state({ page: 2, q: "x" }))).toBe("/?q=x&page=2");
   });
 
   it.each([
     state({ q: "invalid func unknown#125 & co, 100% sure?" }),
     state({ component: ["cilium", "kata-containers"], status: ["fixed", "open"] }),
-    state({ kernel: ["5.4.0-189-generic", "<5.8", ">=5.4 <5.10", "5.4.x || 5.10.x", "any"] }),
+    state({ kernel: kernels("5.4.0-189-generic", "<5.8", ">=5.4 <5.10", "5.4.x || 5.10.x", "any") }),
     state({ q: "内核 BTF", subsystem: ["co-re", "btf"], error: ["invalid-func-unknown-125"] }),
-  ])("parse(serialize(state)) round-trips %#", (s) => {
-    const qs = serializeBrowseState(s);
-    expect(fromQuery(qs.slice(1))).toEqual(s);
+  ])("load(href(state)) round-trips %#", (s) => {
+    const href = browseHref(s);
+    const back = fromQuery(href.slice(2));
+    expect(plain(back)).toEqual(plain(s));
     // And the other way: a canonical URL serializes to itself.
-    expect(serializeBrowseState(fromQuery(qs.slice(1)))).toBe(qs);
+    expect(browseHref(back)).toBe(href);
   });
 });
 
 describe("state helpers", () => {
-  it("toggleValue adds, then removes, without touching the input", () => {
+  it("toggleFilter adds, then removes, without touching the input", () => {
     const s0 = state({ component: ["cilium"], q: "btf" });
-    const s1 = toggleValue(s0, "component", "retina");
-    expect(s1.component).toEqual(["cilium", "retina"]);
-    expect(s1.q).toBe("btf");
+    const f1 = toggleFilter(filtersOf(s0), "component", "retina");
+    expect(f1.component).toEqual(["cilium", "retina"]);
     expect(s0.component).toEqual(["cilium"]);
-    const s2 = toggleValue(s1, "component", "cilium");
-    expect(s2.component).toEqual(["retina"]);
-    expect(toggleValue(s2, "status", "open").status).toEqual(["open"]);
+    const f2 = toggleFilter(f1, "component", "cilium");
+    expect(f2.component).toEqual(["retina"]);
+    expect(toggleFilter(f2, "status", "open").status).toEqual(["open"]);
+    // Kernel values compare by what they serialize to, not by identity.
+    const withKernel = toggleFilter(f2, "kernel", FACETS.kernel.parse("<5.8"));
+    expect(toggleFilter(withKernel, "kernel", FACETS.kernel.parse("<5.8")).kernel).toEqual([]);
   });
 
-  it("setQuery caps the text; hasFilters sees a query or any facet", () => {
-    expect(setQuery(EMPTY_STATE, "y".repeat(300)).q).toHaveLength(MAX_QUERY_LENGTH);
-    expect(hasFilters(EMPTY_STATE)).toBe(false);
+  it("hasFilters sees a query or any facet", () => {
+    expect(hasFilters(EMPTY_BROWSE)).toBe(false);
     expect(hasFilters(state({ q: "x" }))).toBe(true);
-    expect(hasFilters(state({ kernel: ["any"] }))).toBe(true);
+    expect(hasFilters(state({ kernel: kernels("any") }))).toBe(true);
   });
 
-  it("clearFilters returns a fresh empty state", () => {
-    const cleared = clearFilters();
-    expect(cleared).toEqual(EMPTY_STATE);
-    cleared.component.push("cilium");
-    expect(EMPTY_STATE.component).toEqual([]);
-    expect(clearFilters().component).toEqual([]);
+  it("kernelHref writes ?v= only when there is a version", () => {
+    expect(kernelHref("")).toBe("/kernel");
+    expect(kernelHref("5.4.0-189-generic")).toBe("/kernel?v=5.4.0-189-generic");
   });
 });

@@ -1,81 +1,70 @@
 /**
- * The browse page's URL state, in one place: parameter names, allowed values, parsing and the
- * serializer used for every link. Several values of a facet are comma-separated
- * (`?component=cilium,retina`); OR within a facet, AND across facets.
+ * URL state, in one place: the parser map of each page that keeps state in its URL, built from the
+ * facet registry, and the serializers every link uses. Parsing happens here, once: components receive
+ * typed values (a KernelFilter, never a string to re-guess). Several values of a facet are
+ * comma-separated (`?component=cilium,retina`). Values a parser refuses are dropped, never fatal.
  */
-import { STATUSES, SUBSYSTEMS } from "@/lib/records";
+import { createLoader, createParser, createSerializer, parseAsArrayOf, parseAsInteger } from "nuqs/server";
 
-export const FACET_NAMES = ["component", "kernel", "error", "subsystem", "status"] as const;
-export type FacetName = (typeof FACET_NAMES)[number];
+import { MAX_QUERY_LENGTH, ROUTES } from "@/lib/constants";
+import { emptyFilters, FACET_KEYS, FACETS, type FacetDef, type FacetKey, type Filters, hasAnyFilter } from "@/lib/facets";
 
-export type BrowseState = { q: string } & Record<FacetName, string[]>;
+/** The longest `?v=` the kernel page reads (a pasted `uname -a` line fits). */
+export const MAX_KERNEL_INPUT = 300;
 
-export const MAX_QUERY_LENGTH = 200;
-const MAX_VALUES = 20;
-const MAX_VALUE_LENGTH = 100;
+/** Free text: trimmed and capped. An empty value is the default (and drops out of the URL). */
+export const parseAsText = (max: number) =>
+  createParser({
+    parse: (v: string) => v.trim().slice(0, max),
+    serialize: (v: string) => v.trim(),
+  });
 
-export const EMPTY_STATE: BrowseState = { q: "", component: [], kernel: [], error: [], subsystem: [], status: [] };
+function facetParser<V>(facet: FacetDef<V>) {
+  return parseAsArrayOf(createParser({ parse: (v: string) => facet.parse(v), serialize: (v: V) => facet.serialize(v), eq: (a: V, b: V) => facet.serialize(a) === facet.serialize(b) }), ",").withDefault([]);
+}
 
-const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** Which values each facet accepts; anything else in a URL is ignored rather than breaking the page. */
-const allowed: Record<FacetName, (v: string) => boolean> = {
-  component: (v) => kebab.test(v),
-  error: (v) => kebab.test(v),
-  subsystem: (v) => (SUBSYSTEMS as readonly string[]).includes(v),
-  status: (v) => (STATUSES as readonly string[]).includes(v),
-  // A version as `uname -r` prints it, a range as write-ups state it (`<5.8`, `5.4.x`), or `any`.
-  kernel: (v) => /^[\w.<>=|~+ -]+$/.test(v),
+const facetParsers = Object.fromEntries(FACET_KEYS.map((k) => [k, facetParser(FACETS[k] as FacetDef<unknown>)])) as {
+  [K in FacetKey]: ReturnType<typeof facetParser<Filters[K][number]>>;
 };
 
-type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+/** `/`: the search text, the page of results and one entry per facet. */
+export const browseParsers = {
+  q: parseAsText(MAX_QUERY_LENGTH).withDefault(""),
+  ...facetParsers,
+  page: parseAsInteger.withDefault(1),
+};
 
-function getParam(src: ParamSource, name: string): string {
-  if (src instanceof URLSearchParams) return src.getAll(name).join(",");
-  const v = src[name];
-  return Array.isArray(v) ? v.join(",") : (v ?? "");
+export type BrowseState = { q: string; page: number } & Filters;
+
+export const EMPTY_BROWSE: BrowseState = { q: "", page: 1, ...emptyFilters() };
+
+const serializeBrowse = createSerializer(browseParsers);
+export const loadBrowseParams = createLoader(browseParsers);
+
+/** The link to a browse state. Filters or text that change send the reader back to page 1. */
+export function browseHref(state: Partial<BrowseState>): string {
+  return serializeBrowse(ROUTES.browse, { ...state, page: state.page && state.page > 1 ? state.page : null });
 }
 
-export function parseBrowseParams(src: ParamSource): BrowseState {
-  const state: BrowseState = { ...EMPTY_STATE, q: getParam(src, "q").trim().slice(0, MAX_QUERY_LENGTH) };
-  for (const facet of FACET_NAMES) {
-    const values = getParam(src, facet)
-      .split(",")
-      .map((v) => v.trim())
-      .filter((v) => v.length > 0 && v.length <= MAX_VALUE_LENGTH && allowed[facet](v));
-    state[facet] = [...new Set(values)].slice(0, MAX_VALUES);
-  }
-  return state;
-}
-
-/** `?q=…&component=a,b` (or "" for the empty state). Parameters always come in the same order. */
-export function serializeBrowseState(state: BrowseState): string {
-  const parts: string[] = [];
-  if (state.q.trim()) parts.push(`q=${encodeURIComponent(state.q.trim())}`);
-  for (const facet of FACET_NAMES) {
-    if (state[facet].length) parts.push(`${facet}=${state[facet].map(encodeURIComponent).join(",")}`);
-  }
-  return parts.length ? `?${parts.join("&")}` : "";
-}
-
-export function browseHref(state: BrowseState): string {
-  return `/${serializeBrowseState(state)}`;
-}
-
-export function toggleValue(state: BrowseState, facet: FacetName, value: string): BrowseState {
-  const current = state[facet];
-  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-  return { ...state, [facet]: next };
-}
-
-export function setQuery(state: BrowseState, q: string): BrowseState {
-  return { ...state, q: q.slice(0, MAX_QUERY_LENGTH) };
+/** A browse link that shows one facet value alone: `/?component=cilium`. */
+export function facetHref<K extends FacetKey>(key: K, value: Filters[K][number]): string {
+  return browseHref({ [key]: [value] } as Partial<BrowseState>);
 }
 
 export function hasFilters(state: BrowseState): boolean {
-  return Boolean(state.q) || FACET_NAMES.some((f) => state[f].length > 0);
+  return Boolean(state.q) || hasAnyFilter(state);
 }
 
-export function clearFilters(): BrowseState {
-  return { ...EMPTY_STATE, component: [], kernel: [], error: [], subsystem: [], status: [] };
+export function filtersOf(state: BrowseState): Filters {
+  return Object.fromEntries(FACET_KEYS.map((k) => [k, state[k]])) as unknown as Filters;
+}
+
+/** `/kernel?v=`: the version (or `uname -a` line) the kernel page reports on. */
+export const kernelParsers = {
+  v: parseAsText(MAX_KERNEL_INPUT).withDefault(""),
+};
+const serializeKernel = createSerializer(kernelParsers);
+
+export function kernelHref(v: string): string {
+  return serializeKernel(ROUTES.kernel, { v: v || null });
 }

@@ -11,6 +11,10 @@ export interface SharedPaste {
 /** Links longer than this may be cut by chat tools and browsers; the page warns past it. */
 export const LONG_SHARE_LINK_CHARS = 8_000;
 const MAX_DECODED_CHARS = 1_000_000;
+/** A fragment longer than this is not decoded at all (a 1 MB paste deflates far below it). */
+export const MAX_ENCODED_CHARS = 2_000_000;
+/** Inflating stops here: deflate can expand a thousandfold, so a short link could otherwise fill memory. */
+export const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = "";
@@ -31,6 +35,30 @@ async function pipe(bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | 
   return new Uint8Array(await out.arrayBuffer());
 }
 
+/** Inflates chunk by chunk and gives up past `limit` bytes: returns null instead of the whole output. */
+async function inflateBounded(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 export async function encodeShare(value: SharedPaste): Promise<string> {
   const json = JSON.stringify({ p: value.paste, k: value.kernel });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
@@ -40,9 +68,10 @@ export async function encodeShare(value: SharedPaste): Promise<string> {
 /** Returns null for anything that is not a link this page made (never throws). */
 export async function decodeShare(encoded: string): Promise<SharedPaste | null> {
   try {
-    if (!/^[\w-]+$/.test(encoded)) return null;
-    const bytes = await pipe(fromBase64Url(encoded), new DecompressionStream("deflate-raw"));
-    const text = new TextDecoder().decode(bytes.subarray(0, MAX_DECODED_CHARS * 4));
+    if (encoded.length > MAX_ENCODED_CHARS || !/^[\w-]+$/.test(encoded)) return null;
+    const bytes = await inflateBounded(fromBase64Url(encoded), MAX_INFLATED_BYTES);
+    if (!bytes) return null;
+    const text = new TextDecoder().decode(bytes);
     const data: unknown = JSON.parse(text);
     if (!data || typeof data !== "object") return null;
     const { p, k } = data as Record<string, unknown>;
@@ -55,6 +84,6 @@ export async function decodeShare(encoded: string): Promise<SharedPaste | null> 
 
 /** Reads `#p=…` from a location hash. */
 export function shareParam(hash: string): string | null {
-  const m = /(?:^#|&)p=([\w-]+)/.exec(hash);
+  const m = /(?:^#|&)p=([\w-]{1,2000000})/.exec(hash);
   return m?.[1] ?? null;
 }

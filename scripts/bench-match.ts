@@ -21,7 +21,8 @@ import Fuse from "fuse.js";
 
 import { loadIssuesFromDir } from "@/lib/content/load";
 import { buildMatchIndex, loadMatchIndex, matchPaste, serializeMatchIndex, type MatchIndex } from "@/lib/match";
-import type { IssueRecord } from "@/lib/records";
+import type { IssueRecord } from "@/lib/records/record";
+import { toMatchSource } from "@/lib/records/projections";
 import { generateSynthetic, rng, type SyntheticRecord } from "./gen-synthetic";
 
 const args = process.argv.slice(2);
@@ -141,7 +142,7 @@ function main() {
     const loadMs = now() - t0;
     if (problems.length) throw new Error(`synthetic write-ups do not load: ${problems.slice(0, 3).map((p) => `${p.file}:${p.line} ${p.field} ${p.message}`).join("; ")}`);
     t0 = now();
-    const built = buildMatchIndex(records);
+    const built = buildMatchIndex(records.map(toMatchSource));
     const buildMs = now() - t0;
     const json = serializeMatchIndex(built);
     const gz = zlib.gzipSync(json, { level: 9 }).length;
@@ -178,7 +179,7 @@ function main() {
   if (fs.existsSync(path.join(real, "issues"))) {
     const { records, problems } = loadIssuesFromDir(real);
     if (!problems.length) {
-      const json = serializeMatchIndex(buildMatchIndex(records));
+      const json = serializeMatchIndex(buildMatchIndex(records.map(toMatchSource)));
       rows.push({ label: `real content (${records.length} records): /match-index.json`, values: [`${kb(json.length)} raw, ${kb(zlib.gzipSync(json, { level: 9 }).length)} gzip`] });
     } else {
       rows.push({ label: "real content", values: [`not measured: ${problems.length} lint problems`] });

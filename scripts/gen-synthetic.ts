@@ -167,7 +167,7 @@ export function generateSynthetic(out: string, count: number, seed = 42): Synthe
       ...errors.flatMap((e) => [`  - text: ${yamlString(e.text)}`, `    template: ${yamlString(e.template)}`, `    where: ${yamlString(e.where)}`]),
       `tags: [${Array.from({ length: int(r, 3, 8) }, () => ident(r, 1)).join(", ")}]`,
       "references:",
-      `  - { title: ${yamlString(`${tool}#${int(r, 100, 40000)}`)}, url: "https://github.com/example/${tool}/issues/${int(r, 100, 40000)}" }`,
+      `  - { title: ${yamlString(`${tool}#${int(r, 100, 40000)}`)}, url: "https://github.com/example/${tool}/issues/${int(r, 100, 40000)}", claim: ${yamlString(sentence(r, 10))}, by: maintainer }`,
       `updated: 2025-${String(int(r, 1, 12)).padStart(2, "0")}-${String(int(r, 1, 28)).padStart(2, "0")}`,
       "---",
     ];

@@ -3,7 +3,6 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { runCliCaptured } from "@/lib/cli/capture";
-import { parseArgs, UsageError } from "@/lib/cli/run";
 
 const GOOD = path.resolve(__dirname, "../content/fixtures/good");
 const saved = process.env.KB_CONTENT_DIR;
@@ -14,16 +13,18 @@ afterEach(() => {
 
 const run = (argv: string[], dir = GOOD) => runCliCaptured(argv, { dir });
 
-describe("parseArgs", () => {
-  it("separates positionals, boolean flags and value flags", () => {
-    const a = parseArgs(["list", "--json", "--kernel", "5.4.0-189-generic", "--component=calico"]);
-    expect(a.positional).toEqual(["list"]);
-    expect(Object.fromEntries(a.flags)).toEqual({ "--json": true, "--kernel": "5.4.0-189-generic", "--component": "calico" });
+describe("argument parsing (node:util parseArgs, strict)", () => {
+  it("reads boolean flags, value flags and --flag=value", async () => {
+    const a = await run(["list", "--json", "--kernel", "5.4.0-189-generic", "--component=calico"]);
+    expect(a.code).toBe(0);
+    expect(JSON.parse(a.stdout).every((r: { components: { id: string }[] }) => r.components.some((c) => c.id === "calico"))).toBe(true);
   });
 
-  it("refuses a value flag without a value", () => {
-    expect(() => parseArgs(["list", "--kernel"])).toThrow(UsageError);
-    expect(() => parseArgs(["list", "--kernel", "--json"])).toThrow(/--kernel needs a value/);
+  it("refuses a value flag without a value", async () => {
+    expect((await run(["list", "--kernel"])).code).toBe(2);
+    const empty = await run(["list", "--kernel="]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/--kernel needs a value/);
   });
 });
 

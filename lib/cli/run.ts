@@ -1,139 +1,87 @@
 /**
- * The CLI's commands as a function of (argv, io) → exit code, so tests run them in-process.
- * Exit codes: 0 ok, 1 the content or the input is bad (lint problems, unknown slug), 2 usage error.
+ * The CLI as a function of (argv, io) → exit code, so tests run it in-process. Arguments are parsed
+ * here, once, with `node:util` parseArgs in strict mode against the command's own option table.
+ * Exit codes: 0 ok, 1 the content or the input is bad (lint problems, unknown slug, stdin too large),
+ * 2 usage error.
  */
-import { ContentError, formatProblem, getAllIssues, getSummaries, loadContent, contentDir } from "@/lib/content";
-import { matchesKernel } from "@/lib/search/facets";
-import { parseKernelVersion } from "@/lib/kernel/version";
-import type { IssueRecord, IssueSummary } from "@/lib/records";
-import { commands as extraCommands } from "@/lib/cli/commands";
-import { flagValue, parseArgs, UsageError, type CliIo, type ParsedArgs } from "@/lib/cli/args";
+import { parseArgs } from "node:util";
 
-export { flagValue, parseArgs, UsageError, type CliIo, type ParsedArgs } from "@/lib/cli/args";
+import { InputError, UsageError, type CliIo, type Command } from "@/lib/cli/command";
+import { list, lint, show } from "@/lib/cli/content-commands";
+import { kernel } from "@/lib/cli/kernel";
+import { match } from "@/lib/cli/match";
+import { ContentError, formatProblem } from "@/lib/content";
 
-function checkFlags(args: ParsedArgs, allowedFlags: string[]): void {
-  for (const f of args.flags.keys()) {
-    if (!allowedFlags.includes(f)) throw new UsageError(`unknown option ${f} (allowed: ${allowedFlags.join(", ") || "none"})`);
-  }
-}
+export type { CliIo } from "@/lib/cli/command";
 
-/** The JSON shape of `kb list --json`, fixed by DESIGN.md. */
-export function listJson(r: IssueSummary) {
-  return {
-    slug: r.slug,
-    title: r.title,
-    kind: r.kind,
-    status: r.status,
-    components: r.components,
-    kernel: { affected: r.kernel.affected, fixedIn: r.kernel.fixedIn, label: r.kernel.label },
-    subsystems: r.subsystems,
-    errors: r.errors.map((e) => ({ text: e.text, template: e.template, where: e.where })),
-    references: r.references,
-  };
-}
+const COMMANDS: readonly Command[] = [list, show, lint, match, kernel];
 
-const USAGE = `usage: npm run -s kb -- <command>
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));
+  return `usage: npm run -s kb -- <command>
 
-  list [--json] [--component ID] [--kernel VERSION]   records, filtered (VERSION as uname -r prints it)
-  show SLUG [--json]                                 one record
-  lint                                               check every write-up; exit 1 naming file, line, field
-  match [--json] [--kernel VERSION] < paste.txt      explain a pasted error
-  kernel VERSION [--json]                            what a kernel lacks and which incidents affect it
+${COMMANDS.map((c) => `  ${c.synopsis.padEnd(width)}   ${c.summary}`).join("\n")}
+  help [COMMAND]${" ".repeat(Math.max(1, width - 13))}   this text
 
 KB_CONTENT_DIR=/dir reads write-ups from /dir/issues instead of ./content/issues.
+Exit codes: 0 ok, 1 bad content or input, 2 usage error.
 `;
-
-function list(args: ParsedArgs, io: CliIo): number {
-  checkFlags(args, ["--json", "--component", "--kernel"]);
-  let records = getSummaries();
-  const component = flagValue(args, "--component");
-  const kernel = flagValue(args, "--kernel");
-  if (component) records = records.filter((r) => r.components.some((c) => c.id === component));
-  if (kernel) {
-    if (!parseKernelVersion(kernel)) throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
-    records = records.filter((r) => matchesKernel(r, kernel));
-  }
-  if (args.flags.has("--json")) {
-    io.stdout(JSON.stringify(records.map(listJson), null, 2) + "\n");
-    return 0;
-  }
-  if (records.length === 0) {
-    io.stdout("No records match.\n");
-    return 0;
-  }
-  for (const r of records) {
-    io.stdout(`${r.slug}\n  ${r.title}\n  ${r.kind}, ${r.status}; ${r.components.map((c) => c.id).join(", ") || "no component"}; ${r.kernel.label}\n`);
-  }
-  io.stdout(`\n${records.length} record${records.length === 1 ? "" : "s"}\n`);
-  return 0;
 }
 
-function show(args: ParsedArgs, io: CliIo): number {
-  checkFlags(args, ["--json"]);
-  const slug = args.positional[1];
-  if (!slug) throw new UsageError("show needs a SLUG (see `kb list`)");
-  const all = getAllIssues();
-  const record: IssueRecord | undefined = all.find((r) => r.slug === slug);
-  if (!record) {
-    io.stderr(`kb: no record "${slug}". Known slugs:\n${all.map((r) => "  " + r.slug).join("\n")}\n`);
-    return 1;
-  }
-  if (args.flags.has("--json")) {
-    const { sections, bodyText: _body, ...rest } = record;
-    io.stdout(JSON.stringify({ ...rest, sections: sections.map((s) => ({ id: s.id, title: s.title })) }, null, 2) + "\n");
-    return 0;
-  }
-  const lines = [
-    record.title,
-    `${record.kind}, ${record.status}; updated ${record.updated}`,
-    `components: ${record.components.map((c) => (c.versions ? `${c.id} ${c.versions}` : c.id)).join(", ") || "none"}`,
-    `kernel: ${record.kernel.label}${record.kernel.fixedIn ? ` (works from ${record.kernel.fixedIn})` : ""}`,
-    `subsystems: ${record.subsystems.join(", ")}`,
-    "",
-    record.summary,
-    "",
-    "errors:",
-    ...record.errors.map((e) => `  ${e.text}${e.where ? `\n    (${e.where})` : ""}`),
-    "",
-    `sections: ${record.sections.map((s) => s.title).join(" · ")}`,
-    "references:",
-    ...record.references.map((r) => `  ${r.title}: ${r.url}`),
-  ];
-  io.stdout(lines.join("\n") + "\n");
-  return 0;
+function optionList(c: Command): string {
+  const names = Object.entries(c.options).map(([name, o]) => `--${name}${o.type === "string" ? ` ${name.toUpperCase()}` : ""}`);
+  return names.length ? names.join(", ") : "none";
 }
 
-function lint(args: ParsedArgs, io: CliIo): number {
-  checkFlags(args, []);
-  const { records, problems, files } = loadContent();
-  if (problems.length > 0) {
-    for (const p of problems) io.stderr(formatProblem(p) + "\n");
-    io.stderr(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} write-up${files === 1 ? "" : "s"} (${contentDir()})\n`);
-    return 1;
+function parseFor(c: Command, argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { ...c.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (e) {
+    // parseArgs says "Unknown option '-j'. To specify a positional argument…"; say which options this command has.
+    const msg = e instanceof Error ? e.message : String(e);
+    const unknown = /^Unknown option '([^']{1,60})'/.exec(msg);
+    const missing = /^Option '(?:-\w, )?(--[\w-]{1,40})[^']*' argument missing/.exec(msg);
+    const what = unknown ? `unknown option ${unknown[1]}` : missing ? `${missing[1]} needs a value` : msg.split(". ")[0];
+    throw new UsageError(`${c.name}: ${what} (options of ${c.name}: ${optionList(c)})`);
   }
-  io.stdout(`${records.length} write-ups OK (${contentDir()})\n`);
-  return 0;
 }
-
-export type Command = (args: ParsedArgs, io: CliIo) => number | Promise<number>;
-
-const commands: Record<string, Command> = { list, show, lint, ...extraCommands };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const args = parseArgs(argv);
-    const name = args.positional[0];
-    if (!name || args.flags.has("--help") || name === "help") {
-      io.stdout(USAGE);
-      return name ? 0 : 2;
+    const [name, ...rest] = argv;
+    if (name === undefined) {
+      io.stdout(usage());
+      return 2;
     }
-    const command = commands[name];
-    if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command(args, io);
+    if (name === "--help" || name === "-h" || name === "help") {
+      const target = COMMANDS.find((c) => c.name === rest[0]);
+      io.stdout(target ? `usage: npm run -s kb -- ${target.synopsis}\n\n${target.summary}\n` : usage());
+      return 0;
+    }
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`unknown command "${name.slice(0, 40)}"`);
+    const { values, positionals } = parseFor(command, rest);
+    if (values.help) {
+      io.stdout(`usage: npm run -s kb -- ${command.synopsis}\n\n${command.summary}\n`);
+      return 0;
+    }
+    const [min, max] = command.positionals;
+    if (positionals.length < min || positionals.length > max) {
+      throw new UsageError(
+        positionals.length > max
+          ? `${command.name} takes ${max === 0 ? "no arguments" : `at most ${max}`}; unexpected "${positionals.slice(max).join(" ").slice(0, 60)}"`
+          : `${command.name} needs ${command.synopsis.split(" ").slice(1, 1 + min).join(" ")}`,
+      );
+    }
+    return await command.run({ values, positionals }, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`kb: ${e.message}\n\n${USAGE}`);
+      io.stderr(`kb: ${e.message}\n\n${usage()}`);
       return 2;
+    }
+    if (e instanceof InputError) {
+      io.stderr(`kb: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof ContentError) {
       for (const p of e.problems) io.stderr(formatProblem(p) + "\n");

@@ -6,46 +6,42 @@
 import path from "node:path";
 
 import { ContentError, loadIssuesFromDir, type LoadResult } from "@/lib/content/load";
-import type { IssueRecord, IssueSummary } from "@/lib/records";
-import { computeFacets, EMPTY_FILTERS, type Facets } from "@/lib/search/facets";
-import { toSummary } from "@/lib/search/summary";
+import type { IssueRecord } from "@/lib/records/record";
 
 export { ContentError, formatProblem, loadIssuesFromDir, type Problem } from "@/lib/content/load";
 
 /** `KB_CONTENT_DIR` or ./content: the folder that holds issues/*.md. */
 export function contentDir(): string {
-  return path.resolve(process.env.KB_CONTENT_DIR || path.join(process.cwd(), "content"));
+  // Read at build time only; the ignore keeps the bundler from tracing the whole project for it.
+  return path.resolve(/* turbopackIgnore: true */ process.env.KB_CONTENT_DIR || path.join(process.cwd(), "content"));
 }
 
-let cache: { dir: string; result: LoadResult } | null = null;
+let cache: { dir: string; result: LoadResult; bySlug: Map<string, IssueRecord> } | null = null;
 
 export function loadContent(): LoadResult {
   const dir = contentDir();
-  if (!cache || cache.dir !== dir) cache = { dir, result: loadIssuesFromDir(dir) };
+  if (!cache || cache.dir !== dir) {
+    const result = loadIssuesFromDir(dir);
+    result.records.sort((a, b) => a.title.localeCompare(b.title));
+    cache = { dir, result, bySlug: new Map(result.records.map((r) => [r.slug, r])) };
+  }
   return cache.result;
 }
 
 /** All valid records, sorted by title; throws when any write-up is invalid. */
-export function getAllIssues(): IssueRecord[] {
+export function getAllIssues(): readonly IssueRecord[] {
   const { records, problems } = loadContent();
   if (problems.length > 0) throw new ContentError(problems);
-  return [...records].sort((a, b) => a.title.localeCompare(b.title));
+  return records;
 }
 
 export function getIssue(slug: string): IssueRecord | null {
-  return getAllIssues().find((r) => r.slug === slug) ?? null;
-}
-
-export function getSummaries(): IssueSummary[] {
-  return getAllIssues().map(toSummary);
-}
-
-export function getFacets(): Facets {
-  return computeFacets(getSummaries(), EMPTY_FILTERS);
+  getAllIssues();
+  return cache?.bySlug.get(slug) ?? null;
 }
 
 export interface Related {
-  record: IssueSummary;
+  record: IssueRecord;
   reasons: string[];
 }
 
@@ -54,8 +50,8 @@ export interface Related {
  * strongest ties first.
  */
 export function getRelated(slug: string, limit = 6): Related[] {
-  const all = getSummaries();
-  const self = all.find((r) => r.slug === slug);
+  const all = getAllIssues();
+  const self = getIssue(slug);
   if (!self) return [];
   const out: (Related & { weight: number })[] = [];
   for (const other of all) {
@@ -89,6 +85,11 @@ export function getRelated(slug: string, limit = 6): Related[] {
 }
 
 /** Incidents that name `slug` as their error class. */
-export function getClassMembers(slug: string): IssueSummary[] {
-  return getSummaries().filter((r) => r.classes.includes(slug));
+export function getClassMembers(slug: string): IssueRecord[] {
+  return getAllIssues().filter((r) => r.classes.includes(slug));
+}
+
+/** The error classes a record belongs to. */
+export function getClassesOf(record: IssueRecord): IssueRecord[] {
+  return record.classes.map((s) => getIssue(s)).filter((r): r is IssueRecord => r !== null);
 }

@@ -36,7 +36,7 @@ describe("loadIssuesFromDir: good fixtures", () => {
     expect(r.url).toBe("/issues/demo-retina-podlevel");
     expect(r.file).toBe(fileOf(GOOD, "demo-retina-podlevel"));
     expect(r.classes).toEqual(["demo-helper-missing"]);
-    expect(r.kernel).toEqual({ affected: "<5.8", fixedIn: "5.8", note: null, label: "Linux below 5.8", short: "below 5.8" });
+    expect({ ...r.kernel, range: r.kernel.range?.source }).toEqual({ range: "<5.8", fixedIn: "5.8", note: null, label: "Linux below 5.8", short: "below 5.8" });
     expect(r.components).toEqual([{ id: "retina", versions: "0.0.28" }]);
     expect(r.aliases).toEqual(["Retina项目在低版本Linux内核上的兼容性问题分析"]);
     // YAML reads `5.8` in tags as a number; the record keeps it as a word.
@@ -57,13 +57,13 @@ describe("loadIssuesFromDir: good fixtures", () => {
     expect(cls.components).toEqual([]);
     expect(cls.aliases).toEqual([]);
     expect(cls.kernel.label).toBe("any kernel");
-    expect(cls.kernel.affected).toBeNull();
+    expect(cls.kernel.range).toBeNull();
     const note = result.records.find((x) => x.slug === "demo-calico-upgrade")!;
     expect(note.kind).toBe("upgrade-note");
     expect(note.errors).toEqual([]);
     // `versions: 3.27` is a YAML number; it arrives as text.
     expect(note.components).toEqual([{ id: "calico", versions: "3.27" }]);
-    expect(note.kernel.affected).toBe("5.4.x || 5.10.x");
+    expect(note.kernel.range?.source).toBe("5.4.x || 5.10.x");
   });
 
   it("renders heading ids inside a section", () => {
@@ -216,24 +216,75 @@ describe("loadIssuesFromDir: broken fixtures name file, line and field", () => {
   });
 });
 
-describe("rendered body is sanitized", () => {
+describe("a body with raw HTML or unsafe links is refused by line, not silently stripped", () => {
   const dir = broken("html-in-body");
   const { records, problems } = loadIssuesFromDir(dir);
-  const html = records[0]?.sections.map((s) => s.html).join("\n") ?? "";
+  const file = fileOf(dir, "demo-html-in-body");
 
-  it("still loads (raw HTML is dropped, not refused)", () => {
-    expect(problems).toEqual([]);
-    expect(records).toHaveLength(1);
-    expect(html).toContain("The agent crash-loops.");
+  it("names each refused construct with its line", () => {
+    expect(records).toHaveLength(0);
+    expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([
+      [file, 25, "body"],
+      [file, 27, "body"],
+      [file, 29, "body"],
+    ]);
+    expect(problems[0]!.message).toMatch(/raw HTML \(<script>/);
+    expect(problems[1]!.message).toMatch(/raw HTML \(<img/);
+    expect(problems[2]!.message).toMatch(/javascript:/);
   });
+});
 
-  it("drops <script>, event handlers and javascript: links", () => {
-    expect(html).not.toMatch(/<script/i);
-    expect(html).not.toContain("alert(");
-    expect(html).not.toMatch(/onerror/i);
-    expect(html).not.toMatch(/javascript:/i);
-    // The link text survives; only the dangerous href is gone. Safe links keep theirs.
-    expect(html).toContain("harmless-looking link");
+describe("rendered body", () => {
+  const body = `## Symptoms
+
+The agent crash-loops. A [real link](https://example.com/ok).
+
+### What the log shows
+
+The log line.
+
+# A body-level title
+
+## Root cause
+
+x[^1]
+
+[^1]: A footnote.
+
+## Fix
+
+x
+
+## Workarounds
+
+x
+
+## Verify on your node
+
+x
+`;
+  const doc = (text: string) => `---
+title: "Inline write-up"
+slug: inline-render
+kind: incident
+status: fixed
+summary: An inline write-up.
+components:
+  - { id: cilium }
+subsystems: [tc]
+errors: []
+references:
+  - { title: "cilium/cilium#1", url: "https://github.com/cilium/cilium/issues/1", claim: "x", by: maintainer }
+updated: 2026-01-31
+---
+
+${text}`;
+  const { record, problems } = loadIssueFile("x/inline-render.md", doc(body));
+  const html = record?.sections.map((s) => s.html).join("\n") ?? "";
+
+  it("loads and keeps safe links", () => {
+    expect(problems).toEqual([]);
+    expect(html).toContain("The agent crash-loops.");
     expect(html).toContain('href="https://example.com/ok"');
   });
 
@@ -242,7 +293,29 @@ describe("rendered body is sanitized", () => {
     expect(html).toContain('<h3 id="a-body-level-title">');
     expect(html).not.toMatch(/<h1/);
     // The anchor keeps its class so the stylesheet can hide it until hover (app/globals.css).
-    expect(html).toMatch(/<a [^>]*class="heading-anchor"[^>]*href="#what-the-log-shows"/);
+    expect(html).toMatch(/<a [^>]*href="#what-the-log-shows"[^>]*class="heading-anchor"|<a [^>]*class="heading-anchor"[^>]*href="#what-the-log-shows"/);
+  });
+
+  it("gives footnotes ids of their own section, so two sections never repeat an id", () => {
+    const ids = [...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id) => id?.includes("fn"))).not.toHaveLength(0);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("renders text before the first ## heading instead of dropping it", () => {
+    const withIntro = loadIssueFile("x/inline-render.md", doc(`An opening paragraph.\n\n${body}`));
+    expect(withIntro.problems).toEqual([]);
+    expect(withIntro.record?.introHtml).toContain("An opening paragraph.");
+  });
+
+  it("refuses a heading whose anchor the page already uses, and an empty heading", () => {
+    const refs = loadIssueFile("x/inline-render.md", doc(`${body}\n## References\n\nx\n\n## \n\ny\n`));
+    expect(refs.problems.map((p) => p.message)).toEqual([expect.stringMatching(/anchor "#references" is already used/), expect.stringMatching(/empty heading/)]);
+  });
+
+  it("refuses images (a remote one would track every reader)", () => {
+    const img = loadIssueFile("x/inline-render.md", doc(`${body}\n![pixel](https://tracker.example/p.gif)\n`));
+    expect(img.problems).toEqual([expect.objectContaining({ field: "body", message: expect.stringMatching(/images are refused/) })]);
   });
 });
 

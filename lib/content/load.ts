@@ -1,21 +1,20 @@
 /**
  * Reads write-ups from a folder and turns each into an IssueRecord, or into problems that name the
  * file, the line and the field. This is the only code that reads content/ (through lib/content/index.ts).
+ *
+ * Every file is untrusted: the folder may hold links, subfolders, binary files or files crafted to be
+ * slow. Nothing is skipped without a problem saying so, and nothing is followed out of the folder.
  */
 import fs from "node:fs";
 import path from "node:path";
 
-import matter from "gray-matter";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from "yaml";
-import type { ZodIssue } from "zod";
+import type { z } from "zod";
 
-import { parseRange, RangeError, describeRange, shortRangeLabel } from "@/lib/kernel/range";
-import { parseStrictVersion } from "@/lib/kernel/version";
-import { REQUIRED_SECTIONS, type IssueRecord } from "@/lib/records";
-import { compileTemplate, matchTemplate, TemplateError } from "@/lib/template/compile";
-import { frontmatterSchema, type Frontmatter } from "@/lib/content/schema";
+import { normalizeNewlines, parseYaml, splitFile } from "@/lib/content/front-matter";
 import { parseBody } from "@/lib/content/markdown";
-import { errorKey } from "@/lib/content/keys";
+import { writeUpSchema } from "@/lib/content/schema";
+import type { IssueRecord } from "@/lib/records/record";
+import { REQUIRED_SECTIONS } from "@/lib/records/vocabulary";
 
 export interface Problem {
   file: string;
@@ -27,6 +26,7 @@ export interface Problem {
 export interface LoadResult {
   records: IssueRecord[];
   problems: Problem[];
+  /** How many files were read as write-ups. */
   files: number;
 }
 
@@ -36,57 +36,43 @@ export function formatProblem(p: Problem): string {
 
 export class ContentError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} in the write-ups:\n` +
-        problems.map((p) => "  " + formatProblem(p)).join("\n"),
-    );
+    super(`${problems.length} problem${problems.length === 1 ? "" : "s"} in the write-ups:\n` + problems.map((p) => "  " + formatProblem(p)).join("\n"));
     this.name = "ContentError";
   }
 }
 
-/** Where the YAML of a file begins: line 2, after the opening `---`. */
-const FRONTMATTER_FIRST_LINE = 2;
+export const FILE_LIMITS = {
+  bytes: 256 * 1024,
+  /**
+   * A file whose reading costs more CPU time than this is refused: real write-ups take a few
+   * milliseconds, and the size and nesting bounds keep hostile ones far below it. CPU time of this
+   * process, not wall time, so a busy machine does not fail a good file.
+   */
+  cpuMs: 5000,
+  files: 50_000,
+} as const;
 
-type PathKey = string | number;
-
-function pathLabel(p: readonly PathKey[]): string {
-  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${k}` : k), "") || "frontmatter";
+function pathLabel(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "frontmatter";
 }
 
-/** Finds the line of the deepest YAML node along `p` (or of its key, for a missing child). */
-function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, p: readonly PathKey[]): number {
-  let node: unknown = doc.contents;
-  let line = 1;
-  const at = (n: YamlNode | null | undefined) => {
-    if (n?.range) line = counter.linePos(n.range[0]).line;
-  };
-  at(node as YamlNode);
-  for (const key of p) {
-    if (isMap(node)) {
-      const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key));
-      if (!pair) break;
-      at(pair.key as YamlNode);
-      node = pair.value;
-      if (pair.value) at(pair.value as YamlNode);
-    } else if (isSeq(node) && typeof key === "number") {
-      node = node.items[key];
-      at(node as YamlNode);
-    } else {
-      break;
-    }
+function zodMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? "missing (required)" : `expected ${issue.expected}, got ${describeInput(issue.input)}`;
+    case "invalid_value":
+      return `"${String(issue.input)}" is not one of ${issue.values.map(String).join(", ")}`;
+    default:
+      return issue.message;
   }
-  return line + FRONTMATTER_FIRST_LINE - 1;
 }
 
-function zodMessage(issue: ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-  if (issue.code === "invalid_type" && issue.received === "undefined") return "missing (required)";
-  if (issue.code === "invalid_type") return `expected ${issue.expected}, got ${issue.received}`;
-  if (issue.code === "invalid_enum_value") return `"${String(issue.received)}" is not one of ${issue.options.join(", ")}`;
-  return issue.message;
+function describeInput(v: unknown): string {
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "nothing";
+  return typeof v === "object" ? "a mapping" : typeof v;
 }
 
-/** Parses one write-up. Returns the record or the problems; never throws for bad content. */
 export interface LoadedFile {
   record: IssueRecord | null;
   problems: Problem[];
@@ -94,161 +80,79 @@ export interface LoadedFile {
   lines: { slug: number; classes: number[] };
 }
 
+/** Parses one write-up. Returns the record or the problems; never throws for bad content. */
 export function loadIssueFile(file: string, raw: string): LoadedFile {
   const problems: Problem[] = [];
-  const add = (line: number, field: string, message: string) => problems.push({ file, line, field, message });
+  const fail = (): LoadedFile => ({ record: null, problems, lines: { slug: 1, classes: [] } });
+  if (raw.includes("\u0000")) {
+    problems.push({ file, line: raw.slice(0, raw.indexOf("\u0000")).split("\n").length, field: "file", message: "contains a NUL byte: a write-up is UTF-8 text" });
+    return fail();
+  }
+  const text = normalizeNewlines(raw);
+  const split = splitFile(text);
+  if ("message" in split) {
+    problems.push({ file, ...split });
+    return fail();
+  }
+  const yaml = parseYaml(split.yaml, split.yamlLine);
+  if (Array.isArray(yaml)) {
+    problems.push(...yaml.map((p) => ({ file, ...p })));
+    return fail();
+  }
+  if (yaml.data === null || typeof yaml.data !== "object" || Array.isArray(yaml.data)) {
+    problems.push({ file, line: 1, field: "frontmatter", message: "must be a YAML mapping of fields" });
+    return fail();
+  }
+
   const slugFromName = path.basename(file).replace(/\.md$/, "");
-
-  if (!matter.test(raw)) {
-    add(1, "frontmatter", 'missing: the file must start with "---", YAML frontmatter, and "---"');
-    return { record: null, problems, lines: { slug: 1, classes: [] } };
-  }
-  let yamlText: string;
-  let body: string;
-  try {
-    // gray-matter splits the file; YAML is parsed below with positions, so its engine does nothing here.
-    const split = matter(raw, { engines: { yaml: () => ({}) } });
-    yamlText = split.matter;
-    body = split.content;
-  } catch (e) {
-    add(1, "frontmatter", `cannot be split from the body: ${(e as Error).message}`);
-    return { record: null, problems, lines: { slug: 1, classes: [] } };
-  }
-  // gray-matter keeps the newline after the opening fence in `matter`; drop it so line 1 is YAML's first.
-  yamlText = yamlText.replace(/^\r?\n/, "");
-
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const line = counter.linePos(err.pos[0]).line + FRONTMATTER_FIRST_LINE - 1;
-      add(line, "frontmatter", `YAML syntax error: ${err.message.split("\n")[0]}`);
-    }
-    return { record: null, problems, lines: { slug: 1, classes: [] } };
-  }
-  // YAML reads `fixedIn: 5.10` as the number 5.1; every field here is text, so keep what was written.
-  visit(doc, {
-    Scalar(_, node) {
-      if (typeof node.value === "number" && node.source !== undefined) node.value = node.source;
-    },
+  const parsed = writeUpSchema(slugFromName).safeParse(yaml.data, { reportInput: true });
+  const lines = (data: unknown) => ({
+    slug: yaml.lineOf(["slug"]),
+    classes: Array.isArray((data as { classes?: unknown }).classes) ? ((data as { classes: unknown[] }).classes.map((_, i) => yaml.lineOf(["classes", i]))) : [],
   });
-  const data: unknown = doc.toJS();
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    add(1, "frontmatter", "must be a YAML mapping of fields");
-    return { record: null, problems, lines: { slug: 1, classes: [] } };
-  }
-
-  const parsed = frontmatterSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       // zod reports an unknown key on its parent object; point at the key itself.
       if (issue.code === "unrecognized_keys") {
-        for (const k of issue.keys) add(lineOf(doc, counter, [...issue.path, k]), pathLabel([...issue.path, k]), `unknown field "${k}"`);
+        for (const k of issue.keys) problems.push({ file, line: yaml.lineOf([...issue.path, k]), field: pathLabel([...issue.path, k]), message: `unknown field "${k}"` });
         continue;
       }
-      add(lineOf(doc, counter, issue.path), pathLabel(issue.path), zodMessage(issue));
-    }
-    return { record: null, problems, lines: { slug: 1, classes: [] } };
-  }
-  const fm: Frontmatter = parsed.data;
-  const line = (...p: PathKey[]) => lineOf(doc, counter, p);
-
-  if (fm.slug !== slugFromName) {
-    add(line("slug"), "slug", `"${fm.slug}" must equal the file name "${slugFromName}"`);
-  }
-
-  // Kernel range.
-  let range = null;
-  if (fm.kernel?.affected !== undefined) {
-    try {
-      range = parseRange(fm.kernel.affected);
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      add(line("kernel", "affected"), "kernel.affected", e.message);
+      problems.push({ file, line: yaml.lineOf(issue.path), field: pathLabel(issue.path), message: zodMessage(issue) });
     }
   }
-  if (fm.kernel?.fixedIn !== undefined && !parseStrictVersion(fm.kernel.fixedIn)) {
-    add(line("kernel", "fixedIn"), "kernel.fixedIn", `"${fm.kernel.fixedIn}" is not a version like 5.8 or 5.8.1`);
-  }
 
-  // Error templates: each compiles, and its own text matches it from start to end.
-  fm.errors.forEach((err, i) => {
-    try {
-      const compiled = compileTemplate(err.template);
-      if (!matchTemplate(compiled, err.text, true)) {
-        add(line("errors", i, "template"), `errors[${i}].template`, `does not match its own text "${err.text}"`);
+  // The body is checked even when the front matter is wrong, so one lint run names every problem.
+  const body = parseBody(split.body);
+  const atBody = (line: number) => split.bodyLine + line - 1;
+  for (const p of body.problems) problems.push({ file, line: atBody(p.line), field: p.field, message: p.message });
+  const kind = parsed.success ? parsed.data.kind : null;
+  if (kind && body.problems.length === 0) {
+    const titles = body.headings.map((h) => h.title.toLowerCase());
+    const required = REQUIRED_SECTIONS[kind];
+    let cursor = -1;
+    for (const name of required) {
+      const at = titles.indexOf(name.toLowerCase());
+      if (at < 0) {
+        problems.push({ file, line: split.bodyLine, field: `section "${name}"`, message: `missing: a ${kind} needs "## ${name}" (${required.map((r) => `"${r}"`).join(", ")}, in that order)` });
+      } else if (at < cursor) {
+        problems.push({ file, line: atBody(body.headings[at]?.line ?? 1), field: `section "${name}"`, message: `out of order: expected ${required.map((r) => `"${r}"`).join(", ")}` });
+      } else {
+        cursor = at;
       }
-    } catch (e) {
-      if (!(e instanceof TemplateError)) throw e;
-      add(line("errors", i, "template"), `errors[${i}].template`, e.message);
     }
-  });
-  // An incident may be a silent failure with no message; a class is defined by its messages.
-  if (fm.kind === "error-class" && fm.errors.length === 0) {
-    add(line("errors"), "errors", "an error-class needs at least one error line");
-  }
-  if (fm.kind === "incident" && fm.components.length === 0) {
-    add(line("components"), "components", "an incident names at least one component");
-  }
-  // An incident's cause and fix must rest on a source that says so, not on the write-up's word alone.
-  if (fm.kind === "incident" && !fm.references.some((r) => r.claim)) {
-    add(line("references"), "references", "an incident needs at least one reference with a `claim` (the fact that source establishes) and `by`");
-  }
-
-  // Sections.
-  const bodyStartLine = raw.slice(0, raw.length - body.length).split("\n").length;
-  const parsedBody = parseBody(body);
-  const titles = parsedBody.headings.map((h) => h.title);
-  const required = REQUIRED_SECTIONS[fm.kind];
-  let cursor = -1;
-  for (const name of required) {
-    const at = titles.findIndex((t) => t.toLowerCase() === name.toLowerCase());
-    if (at < 0) {
-      add(bodyStartLine, `section "${name}"`, `missing: a ${fm.kind} needs "## ${name}" (${required.map((r) => `"${r}"`).join(", ")}, in that order)`);
-    } else if (at < cursor) {
-      add(bodyStartLine + (parsedBody.headings[at]?.line ?? 1) - 1, `section "${name}"`, `out of order: expected ${required.map((r) => `"${r}"`).join(", ")}`);
-    } else {
-      cursor = at;
+    const seen = new Set<string>();
+    for (const h of body.headings) {
+      const k = h.title.toLowerCase();
+      if (k && seen.has(k)) problems.push({ file, line: atBody(h.line), field: `section "${h.title}"`, message: "appears twice" });
+      seen.add(k);
     }
   }
-  const seen = new Set<string>();
-  parsedBody.headings.forEach((h) => {
-    const k = h.title.toLowerCase();
-    if (seen.has(k)) add(bodyStartLine + h.line - 1, `section "${h.title}"`, "appears twice");
-    seen.add(k);
-  });
-
-  const lines = { slug: line("slug"), classes: fm.classes.map((_, i) => line("classes", i)) };
-  if (problems.length > 0) return { record: null, problems, lines };
-
-  const record: IssueRecord = {
-    slug: fm.slug,
-    url: `/issues/${fm.slug}`,
-    title: fm.title,
-    kind: fm.kind,
-    status: fm.status,
-    summary: fm.summary,
-    aliases: fm.aliases,
-    components: fm.components.map((c) => ({ id: c.id, versions: c.versions ?? null })),
-    kernel: {
-      affected: range ? range.source : null,
-      fixedIn: fm.kernel?.fixedIn ?? null,
-      note: fm.kernel?.note || null,
-      label: describeRange(range),
-      short: shortRangeLabel(range),
-    },
-    distros: fm.distros,
-    subsystems: fm.subsystems,
-    errors: fm.errors.map((e) => ({ text: e.text, template: e.template, where: e.where || null, key: errorKey(e.template) })),
-    classes: fm.classes,
-    tags: fm.tags,
-    references: fm.references.map((r) => ({ title: r.title, url: r.url, claim: r.claim ?? null, by: r.by ?? null })),
-    updated: fm.updated,
-    file,
-    sections: parsedBody.sections,
-    bodyText: parsedBody.text,
+  if (!parsed.success || problems.length > 0) return { record: null, problems, lines: lines(yaml.data) };
+  return {
+    record: { ...parsed.data, file, introHtml: body.introHtml, sections: body.sections, bodyText: body.text },
+    problems,
+    lines: lines(yaml.data),
   };
-  return { record, problems, lines };
 }
 
 /** Checks that cross records: duplicate slugs and links to error classes. */
@@ -257,49 +161,91 @@ function crossCheck(records: IssueRecord[], lines: Map<string, LoadedFile["lines
   const bySlug = new Map<string, IssueRecord>();
   for (const r of records) {
     const prev = bySlug.get(r.slug);
-    if (prev) {
-      problems.push({ file: r.file, line: lines.get(r.file)?.slug ?? 1, field: "slug", message: `"${r.slug}" is already used by ${prev.file}` });
-    } else {
-      bySlug.set(r.slug, r);
-    }
+    if (prev) problems.push({ file: r.file, line: lines.get(r.file)?.slug ?? 1, field: "slug", message: `"${r.slug}" is already used by ${prev.file}` });
+    else bySlug.set(r.slug, r);
   }
   for (const r of records) {
     r.classes.forEach((cls, i) => {
       const target = bySlug.get(cls);
-      const where = lines.get(r.file)?.classes[i] ?? 1;
+      const line = lines.get(r.file)?.classes[i] ?? 1;
       const field = `classes[${i}]`;
-      if (!target) problems.push({ file: r.file, line: where, field, message: `no write-up has the slug "${cls}"` });
-      else if (target.kind !== "error-class") problems.push({ file: r.file, line: where, field, message: `"${cls}" is a ${target.kind}, not an error-class` });
+      if (!target) problems.push({ file: r.file, line, field, message: `no write-up has the slug "${cls}"` });
+      else if (target.kind !== "error-class") problems.push({ file: r.file, line, field, message: `"${cls}" is a ${target.kind}, not an error-class` });
     });
   }
   return problems;
 }
 
-const MAX_FILE_BYTES = 512 * 1024;
+/** CPU time used by this process so far, in milliseconds. */
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
+/**
+ * The write-ups of a content folder: `<dir>/issues/<slug>.md`, regular files only. Anything else in
+ * the folder (a link, a subfolder, another extension) is a problem, never silently skipped; names
+ * starting with "." are editor and system files and are ignored.
+ */
 export function loadIssuesFromDir(dir: string): LoadResult {
   const issuesDir = path.join(dir, "issues");
-  if (!fs.existsSync(issuesDir)) {
-    return { records: [], problems: [{ file: issuesDir, line: 1, field: "folder", message: "does not exist (set KB_CONTENT_DIR to a folder that holds issues/*.md)" }], files: 0 };
+  const rel = (full: string) => path.relative(process.cwd(), full) || full;
+  const folderProblem = (message: string): LoadResult => ({ records: [], problems: [{ file: rel(issuesDir), line: 1, field: "folder", message }], files: 0 });
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(issuesDir);
+  } catch {
+    return folderProblem("does not exist (set KB_CONTENT_DIR to a folder that holds issues/*.md)");
   }
-  const names = fs.readdirSync(issuesDir).filter((n) => n.endsWith(".md")).sort();
+  if (stat.isSymbolicLink()) return folderProblem("is a symbolic link: the write-ups must be in a real folder");
+  if (!stat.isDirectory()) return folderProblem("is not a folder: it must hold the write-ups as <slug>.md files");
+
+  const entries = fs.readdirSync(issuesDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const records: IssueRecord[] = [];
   const problems: Problem[] = [];
   const lines = new Map<string, LoadedFile["lines"]>();
-  for (const name of names) {
-    const full = path.join(issuesDir, name);
-    const rel = path.relative(process.cwd(), full) || full;
-    const stat = fs.statSync(full);
-    if (stat.size > MAX_FILE_BYTES) {
-      problems.push({ file: rel, line: 1, field: "file", message: `is ${stat.size} bytes; a write-up may be at most ${MAX_FILE_BYTES}` });
+  let files = 0;
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const full = path.join(issuesDir, entry.name);
+    const file = rel(full);
+    const refuse = (message: string) => problems.push({ file, line: 1, field: "file", message });
+    if (entry.isSymbolicLink()) {
+      refuse("is a symbolic link: write-ups must be regular files in this folder (a link could publish a file from anywhere)");
       continue;
     }
-    const text = fs.readFileSync(full, "utf8");
-    const res = loadIssueFile(rel, text);
-    lines.set(rel, res.lines);
+    if (entry.isDirectory()) {
+      refuse("is a folder: write-ups are not read from subfolders; move its files up into issues/");
+      continue;
+    }
+    if (!entry.isFile()) {
+      refuse("is not a regular file");
+      continue;
+    }
+    if (!entry.name.endsWith(".md")) {
+      refuse(/\.(?:md|markdown|mdown|mkd)$/i.test(entry.name) ? `is not read: write-ups are named <slug>.md (rename it to ${entry.name.replace(/\.[^.]+$/, ".md")})` : "is not a write-up: only <slug>.md files belong in issues/");
+      continue;
+    }
+    if (++files > FILE_LIMITS.files) {
+      refuse(`is past the ${FILE_LIMITS.files}-file limit of one content folder`);
+      break;
+    }
+    const size = fs.statSync(full).size;
+    if (size > FILE_LIMITS.bytes) {
+      refuse(`is ${size} bytes; a write-up may be at most ${FILE_LIMITS.bytes}`);
+      continue;
+    }
+    const t0 = cpuNow();
+    const res = loadIssueFile(file, fs.readFileSync(full, "utf8"));
+    const ms = cpuNow() - t0;
+    if (ms > FILE_LIMITS.cpuMs && res.problems.length === 0) {
+      refuse(`took ${Math.round(ms)} ms of CPU time to read (the limit is ${FILE_LIMITS.cpuMs} ms): simplify its Markdown`);
+      continue;
+    }
+    lines.set(file, res.lines);
     problems.push(...res.problems);
     if (res.record) records.push(res.record);
   }
   problems.push(...crossCheck(records, lines));
-  return { records, problems, files: names.length };
+  return { records, problems, files };
 }

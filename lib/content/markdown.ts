@@ -1,35 +1,56 @@
 /**
  * A write-up's body: Markdown (GFM) split at its `##` headings into sections, each rendered to
- * sanitized HTML. Raw HTML in the Markdown is dropped, and sanitizing removes `javascript:` links and
- * any attribute the schema does not allow, so a write-up cannot put script on a page.
+ * sanitized HTML, plus the problems a contributor must fix. The body is untrusted:
+ * - raw HTML, `javascript:`-style links and images from other hosts are refused by name (they were
+ *   silently dropped before, which lost text without a word);
+ * - nesting and size are bounded before the parser runs (micromark recurses per container level);
+ * - every id on the page is unique: one slugger for the whole body, with the ids the page itself uses
+ *   reserved, and footnote ids prefixed per section.
  */
 import GithubSlugger from "github-slugger";
 import type { Root as HastRoot } from "hast";
-import type { Root as MdastRoot, RootContent } from "mdast";
+import type { Root as MdastRoot, RootContent, Nodes as MdastNodes } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
-import rehypeAutolinkHeadings from "rehype-autolink-headings";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
-import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 
-import type { Section } from "@/lib/records";
+import type { Section } from "@/lib/records/record";
+
+/** Ids the incident page gives its own sections; a body heading may not take them. */
+export const RESERVED_IDS = ["main", "errors", "evidence", "references", "related", "members", "search-input"] as const;
+
+export const BODY_LIMITS = {
+  chars: 128 * 1024,
+  /** Block quotes and list items opened on one line, or nested by indentation. */
+  depth: 12,
+  /** `[` characters: each may open a link the parser has to keep looking for. */
+  brackets: 3000,
+} as const;
+
+export interface BodyProblem {
+  /** 1-based line within the body. */
+  line: number;
+  field: string;
+  message: string;
+}
 
 export interface ParsedBody {
   /** `##` sections in order, with the line each heading stands on (1-based, within the body). */
   headings: { title: string; line: number }[];
   sections: Section[];
-  /** Text before the first `##` heading, rendered; usually empty. */
+  /** Text before the first `##` heading, rendered. */
   introHtml: string;
   text: string;
+  problems: BodyProblem[];
 }
 
 const schema: SanitizeSchema = {
   ...defaultSchema,
-  // Heading ids are ours (slugged from trusted headings), so no "user-content-" prefix is needed.
+  // Ids are ours (slugged and de-duplicated here), so no "user-content-" prefix is needed.
   clobberPrefix: "",
   attributes: {
     ...defaultSchema.attributes,
@@ -38,70 +59,157 @@ const schema: SanitizeSchema = {
     code: [["className", /^language-[\w-]+$/]],
     h3: ["id"],
     h4: ["id"],
+    h5: ["id"],
+    h6: ["id"],
   },
 };
 
-const toHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: false })
-  .use(rehypeSlug)
-  .use(rehypeAutolinkHeadings, {
-    behavior: "append",
-    properties: { className: ["heading-anchor"], ariaLabel: "Link to this heading" },
-    content: { type: "text", value: "#" },
-  })
-  .use(rehypeSanitize, schema)
-  .use(focusableCodeBlocks)
-  .use(rehypeStringify);
-
 const parser = remark().use(remarkGfm);
 
-/** Code blocks scroll sideways; keyboard users must be able to focus them to scroll (WCAG 2.1.1). */
-function focusableCodeBlocks() {
-  return (tree: HastRoot) => {
-    const visit = (node: HastRoot | HastRoot["children"][number]) => {
-      if (node.type === "element" && node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
-      if ("children" in node) node.children.forEach(visit);
-    };
-    visit(tree);
-  };
+/** Lines whose containers (block quotes, list items) nest deeper than allowed. Linear. */
+function nestingProblem(markdown: string): BodyProblem | null {
+  let line = 1;
+  let i = 0;
+  while (i < markdown.length) {
+    let depth = 0;
+    let col = 0;
+    // Walk the line's prefix: spaces, `>` markers and list markers, counting containers.
+    for (;;) {
+      const ch = markdown[i];
+      if (ch === " ") {
+        col++;
+        i++;
+      } else if (ch === "\t") {
+        col += 4;
+        i++;
+      } else if (ch === ">") {
+        depth++;
+        i++;
+      } else if ((ch === "-" || ch === "*" || ch === "+") && (markdown[i + 1] === " " || markdown[i + 1] === "\t")) {
+        depth++;
+        i += 2;
+      } else break;
+      if (depth + Math.floor(col / 4) > BODY_LIMITS.depth) {
+        return { line, field: "body", message: `nests block quotes or lists more than ${BODY_LIMITS.depth} levels deep` };
+      }
+    }
+    const nl = markdown.indexOf("\n", i);
+    if (nl < 0) break;
+    i = nl + 1;
+    line++;
+  }
+  return null;
 }
 
-function render(nodes: RootContent[]): string {
+function boundsProblem(markdown: string): BodyProblem | null {
+  if (markdown.length > BODY_LIMITS.chars) return { line: 1, field: "body", message: `is ${markdown.length} characters; a body may be at most ${BODY_LIMITS.chars}` };
+  let brackets = 0;
+  for (let i = markdown.indexOf("["); i >= 0; i = markdown.indexOf("[", i + 1)) {
+    if (++brackets > BODY_LIMITS.brackets) {
+      return { line: markdown.slice(0, i).split("\n").length, field: "body", message: `has more than ${BODY_LIMITS.brackets} "[" characters` };
+    }
+  }
+  return nestingProblem(markdown);
+}
+
+const SAFE_LINK = /^(?:https:\/\/|http:\/\/|mailto:|#|\/(?!\/)|\.{0,2}\/?[\w.-])/i;
+
+/** What the body may not contain: raw HTML, unsafe links, remote images, empty or reserved headings. */
+function checkNodes(tree: MdastRoot, problems: BodyProblem[]): void {
+  const walk = (node: MdastNodes) => {
+    const line = node.position?.start.line ?? 1;
+    switch (node.type) {
+      case "html":
+        problems.push({ line, field: "body", message: `raw HTML (${node.value.trim().slice(0, 40)}) is not rendered: write it as Markdown` });
+        break;
+      case "link":
+      case "definition":
+        if (!SAFE_LINK.test(node.url.trim()) || /^\s*(?:javascript|vbscript|data|file):/i.test(node.url)) {
+          problems.push({ line, field: "body", message: `link to "${node.url.slice(0, 60)}": only https://, http://, mailto: and page-relative links are allowed` });
+        }
+        break;
+      case "image":
+      case "imageReference":
+        problems.push({ line, field: "body", message: "images are refused: an image from another host would track every reader; describe it in text or link to it" });
+        break;
+      default:
+        break;
+    }
+    if ("children" in node) for (const child of node.children) walk(child as MdastNodes);
+  };
+  walk(tree);
+}
+
+/** Gives every heading below `##` a unique id (and an anchor link), using the body's one slugger. */
+function renderSection(nodes: RootContent[], slugger: GithubSlugger, footnotePrefix: string): string {
   const root: MdastRoot = { type: "root", children: nodes };
-  const hast = toHtml.runSync(root) as HastRoot;
-  return toHtml.stringify(hast);
+  const pipeline = unified()
+    .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: footnotePrefix })
+    .use(() => (tree: HastRoot) => {
+      const visit = (node: HastRoot | HastRoot["children"][number]) => {
+        if (node.type === "element") {
+          if (/^h[3-6]$/.test(node.tagName)) {
+            const textOf = (n: HastRoot["children"][number]): string => (n.type === "text" ? n.value : "children" in n ? n.children.map(textOf).join("") : "");
+            const id = slugger.slug(node.children.map(textOf).join("").trim() || "section");
+            node.properties = { ...node.properties, id };
+            node.children.push({
+              type: "element",
+              tagName: "a",
+              properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: "Link to this heading" },
+              children: [{ type: "text", value: "#" }],
+            });
+          }
+          // Code blocks scroll sideways; keyboard users must be able to focus them to scroll (WCAG 2.1.1).
+          if (node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
+        }
+        if ("children" in node) node.children.forEach(visit);
+      };
+      visit(tree);
+    })
+    .use(rehypeSanitize, { ...schema, clobberPrefix: "" })
+    .use(rehypeStringify);
+  const hast = pipeline.runSync(root) as HastRoot;
+  return pipeline.stringify(hast);
 }
 
 export function parseBody(markdown: string): ParsedBody {
+  const empty: ParsedBody = { headings: [], sections: [], introHtml: "", text: "", problems: [] };
+  const bounds = boundsProblem(markdown);
+  if (bounds) return { ...empty, problems: [bounds] };
+
   const tree = parser.parse(markdown);
+  const problems: BodyProblem[] = [];
+  checkNodes(tree, problems);
+
   const slugger = new GithubSlugger();
+  for (const id of RESERVED_IDS) slugger.slug(id);
   const headings: ParsedBody["headings"] = [];
-  const sections: Section[] = [];
-  let intro: RootContent[] = [];
-  let current: { title: string; nodes: RootContent[] } | null = null;
-  const flush = () => {
-    if (current) {
-      sections.push({ id: slugger.slug(current.title), title: current.title, html: render(current.nodes) });
-    }
-  };
+  const groups: { title: string; id: string; line: number; nodes: RootContent[] }[] = [];
+  const intro: RootContent[] = [];
   for (const node of tree.children) {
     if (node.type === "heading" && node.depth === 2) {
-      flush();
       const title = mdastToString(node).trim();
-      headings.push({ title, line: node.position?.start.line ?? 1 });
-      current = { title, nodes: [] };
+      const line = node.position?.start.line ?? 1;
+      headings.push({ title, line });
+      if (!title) {
+        problems.push({ line, field: "section", message: "empty heading: give the section a title" });
+        continue;
+      }
+      const id = slugger.slug(title);
+      if (id !== new GithubSlugger().slug(title)) {
+        problems.push({ line, field: `section "${title}"`, message: `its anchor "#${new GithubSlugger().slug(title)}" is already used on the page (by the page itself or an earlier heading): choose another title` });
+      }
+      groups.push({ title, id, line, nodes: [] });
     } else if (node.type === "heading" && node.depth === 1) {
-      // The page title comes from frontmatter; a body `#` heading would compete with it. Demote it.
-      (current?.nodes ?? intro).push({ ...node, depth: 3 });
-    } else if (current) {
-      current.nodes.push(node);
+      // The page title comes from front matter; a body `#` heading would compete with it. Demote it.
+      (groups[groups.length - 1]?.nodes ?? intro).push({ ...node, depth: 3 });
     } else {
-      intro.push(node);
+      (groups[groups.length - 1]?.nodes ?? intro).push(node);
     }
   }
-  flush();
-  const introHtml = intro.length > 0 ? render(intro) : "";
-  intro = [];
+  if (problems.length > 0) return { ...empty, headings, problems };
+  const introHtml = intro.length > 0 ? renderSection(intro, slugger, "fn-intro-") : "";
+  const sections: Section[] = groups.map((g) => ({ id: g.id, title: g.title, html: renderSection(g.nodes, slugger, `fn-${g.id}-`) }));
   const text = tree.children.map((n) => mdastToString(n)).join("\n");
-  return { headings, sections, introHtml, text };
+  return { headings, sections, introHtml, text, problems };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { describeRange, parseRange, rangeContains, RangeError, shortRangeLabel } from "@/lib/kernel/range";
+import { ANY_KERNEL_LABEL, KernelRange, KernelRangeError as RangeError } from "@/lib/kernel/range";
 import { parseKernelVersion } from "@/lib/kernel/version";
+
+const parseRange = (text: string) => KernelRange.parse(text);
+const rangeContains = (r: KernelRange, v: Parameters<KernelRange["affects"]>[0]) => r.affects(v);
+const describeRange = (r: KernelRange | null) => r?.label ?? ANY_KERNEL_LABEL;
+const shortRangeLabel = (r: KernelRange | null) => r?.short ?? ANY_KERNEL_LABEL;
 
 const UNAME = {
   ubuntu54: "5.4.0-189-generic",
@@ -86,6 +91,18 @@ describe("parseRange", () => {
     expect(r.source).toBe("5.4.x || 5.10.x");
     expect(r.anyOf).toHaveLength(2);
     expect(r.anyOf[0]!.map((c) => c.op)).toEqual([">=", "<"]);
+  });
+
+  it("survives the trip to plain data and back (the browser's copy)", () => {
+    for (const text of ["<5.8", "5.4.x || 5.10.x", "=5.4", "=5.4.0", ">=6.12.57 <6.13 || >=6.17.5"]) {
+      const r = parseRange(text);
+      const back = KernelRange.fromData(JSON.parse(JSON.stringify(r.toData())));
+      expect(back.label).toBe(r.label);
+      for (const v of ["5.4.0", "5.4.273", "5.7.19", "5.8.0", "5.10.1", "6.12.56", "6.12.57", "6.17.5"]) {
+        const [major, minor, patch] = v.split(".").map(Number) as [number, number, number];
+        expect(back.affects({ major, minor, patch })).toBe(r.affects({ major, minor, patch }));
+      }
+    }
   });
 
   it.each(["", "   ", "about 5.8", "5.8 or later", "<", ">=5.x", "5", "5.4.x ||", "|| 5.4.x", "=>5.4", "<5.8-rc1", "linux-5.4"])(

@@ -7,10 +7,10 @@
 import { guessDistro, type DistroGuess } from "@/lib/kernel/backports";
 import { helperDisplayName, missingOn, type KernelFact } from "@/lib/kernel/facts";
 import { parseProbe, probeMissing, type ProbeResult } from "@/lib/kernel/probe";
-import { parseRange, rangeContains } from "@/lib/kernel/range";
 import { TOOL_REQUIREMENTS, type ToolRequirement } from "@/lib/kernel/requirements";
 import { atLeast, formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
-import type { IssueSummary } from "@/lib/records";
+import { rangeOf } from "@/lib/facets";
+import type { IssueSummary } from "@/lib/records/record";
 
 export interface MissingFact {
   id: number;
@@ -73,16 +73,10 @@ export function kernelReport(input: string, records: IssueSummary[], probeText?:
   }
 
   const incidents = version
-    ? records
-        .filter((r) => {
-          if (!r.kernel.affected) return false;
-          try {
-            return rangeContains(parseRange(r.kernel.affected), version);
-          } catch {
-            return false;
-          }
-        })
-        .map((r) => ({ slug: r.slug, title: r.title, kind: r.kind, range: r.kernel.affected ?? "", label: r.kernel.label }))
+    ? records.flatMap((r) => {
+        const range = rangeOf(r);
+        return range?.affects(version) ? [{ slug: r.slug, title: r.title, kind: r.kind, range: range.source, label: r.kernel.label }] : [];
+      })
     : [];
 
   const requirements = version

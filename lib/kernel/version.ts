@@ -13,8 +13,14 @@ export interface KernelVersion {
   raw: string;
 }
 
-// major.minor[.patch] followed by a suffix that starts with - + . _ or ends the token.
-const VERSION_RE = /(?<![\w.])(\d{1,2})\.(\d{1,3})(?:\.(\d{1,4}))?((?:[-+_.~][\w.+~-]*)?)(?![\w])/;
+// major.minor[.patch] followed by a suffix that starts with - + _ ~ or a dot and a letter, or ends the
+// token. A dot and a digit is not a suffix: `5.4.999999` is no kernel, not 5.4.0 with a suffix.
+const SUFFIX = "(?:[-+_~][\\w.+~-]{0,120}|\\.(?!\\d)[\\w.+~-]{0,120})?";
+const VERSION_RE = new RegExp(`(?<![\\w.-])(\\d{1,2})\\.(\\d{1,3})(?:\\.(\\d{1,5}))?(${SUFFIX})(?![\\w.])`);
+const RELEASE_RE = new RegExp(`^v?(\\d{1,2})\\.(\\d{1,3})(?:\\.(\\d{1,5}))?(${SUFFIX})$`);
+
+/** Linux has numbered 2.6 to 7.x; a minor above 30 has never been released and is no kernel. */
+const plausible = (major: number, minor: number) => major >= 2 && major <= 9 && minor <= 30;
 
 /**
  * Parses a kernel version from `uname -r` (`5.4.0-189-generic`), `uname -a`
@@ -32,8 +38,7 @@ export function parseKernelVersion(input: string): KernelVersion | null {
     if (!m) continue;
     const major = Number(m[1]);
     const minor = Number(m[2]);
-    // Linux versions run 2.6 .. 9.x today; anything else is not a kernel version.
-    if (major < 2 || major > 9 || minor > 99) continue;
+    if (!plausible(major, minor)) continue;
     return {
       major,
       minor,
@@ -43,6 +48,21 @@ export function parseKernelVersion(input: string): KernelVersion | null {
     };
   }
   return null;
+}
+
+/**
+ * Parses exactly one release as `uname -r` prints it (`5.4.0-189-generic`, `6.1`), and nothing
+ * else: no leading sign, no words around it. What flags and URL parameters accept.
+ */
+export function parseKernelRelease(input: string): KernelVersion | null {
+  const text = input.trim();
+  if (text.length > 160) return null;
+  const m = RELEASE_RE.exec(text);
+  if (!m) return null;
+  const major = Number(m[1]);
+  const minor = Number(m[2]);
+  if (!plausible(major, minor)) return null;
+  return { major, minor, patch: m[3] === undefined ? 0 : Number(m[3]), suffix: m[4] ?? "", raw: text };
 }
 
 export function compareVersions(a: Pick<KernelVersion, "major" | "minor" | "patch">, b: Pick<KernelVersion, "major" | "minor" | "patch">): number {

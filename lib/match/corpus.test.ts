@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadIssuesFromDir } from "@/lib/content/load";
 import { buildMatchIndex, matchPaste, type MatchIndex } from "@/lib/match";
-import type { IssueRecord } from "@/lib/records";
+import type { IssueRecord } from "@/lib/records/record";
+import { toMatchSource } from "@/lib/records/projections";
 
 let records: IssueRecord[] = [];
 let index: MatchIndex;
@@ -18,7 +19,7 @@ beforeAll(() => {
   const loaded = loadIssuesFromDir(path.resolve(__dirname, "../../content"));
   expect(loaded.problems).toEqual([]);
   records = loaded.records;
-  index = buildMatchIndex(records);
+  index = buildMatchIndex(records.map(toMatchSource));
 });
 
 function rankOf(paste: string, slug: string): number {

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadIssuesFromDir } from "@/lib/content/load";
 import { buildMatchIndex, matchPaste, type MatchIndex } from "@/lib/match";
+import { toMatchSource } from "@/lib/records/projections";
 
 const SEEDS = [
   "retina-podlevel-requires-kernel-5-8",
@@ -51,7 +52,7 @@ let index: MatchIndex;
 beforeAll(() => {
   const { records, problems } = loadIssuesFromDir(path.resolve("content"));
   expect(problems, "content/ must load cleanly").toEqual([]);
-  index = buildMatchIndex(records);
+  index = buildMatchIndex(records.map(toMatchSource));
 });
 
 describe("real pastes", () => {

@@ -4,26 +4,23 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { buildMatchIndex, matchPaste, MAX_PASTE_CHARS } from "@/lib/match";
-import type { IssueSummary } from "@/lib/records";
+import { KernelRange } from "@/lib/kernel/range";
+import { buildMatchIndex, matchPaste, MAX_PASTE_CHARS, type MatchSource } from "@/lib/match";
 
-const summary = (slug: string, text: string, template: string): IssueSummary => ({
+const summary = (slug: string, text: string, template: string): MatchSource => ({
   slug,
   url: `/issues/${slug}`,
   title: slug,
   kind: "incident",
-  status: "open",
   summary: "s",
   aliases: [],
-  components: [{ id: "cilium", versions: "1.16" }],
-  kernel: { affected: "<5.8", fixedIn: null, note: null, label: "Linux below 5.8", short: "below 5.8" },
-  distros: [],
-  subsystems: ["verifier"],
-  errors: [{ text, template, where: null, key: slug }],
-  classes: [],
   tags: [],
-  references: [{ title: "x", url: "https://example.org", claim: null, by: null }],
-  updated: "2025-01-01",
+  components: [{ id: "cilium", versions: "1.16" }],
+  range: KernelRange.parse("<5.8").toData(),
+  classes: [],
+  subsystems: ["verifier"],
+  errors: [{ text, template, where: null }],
+  bodyText: "",
 });
 
 const index = buildMatchIndex([

@@ -3,39 +3,35 @@
  */
 import { describe, expect, it } from "vitest";
 
-import { describeRange, parseRange } from "@/lib/kernel/range";
-import { buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex } from "@/lib/match";
+import { KernelRange } from "@/lib/kernel/range";
+import { buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex, type MatchSource } from "@/lib/match";
 import { versionMismatch } from "@/lib/match/score";
-import type { IssueSummary, Kind } from "@/lib/records";
+import type { Kind } from "@/lib/records/vocabulary";
 
 function record(
   slug: string,
   kind: Kind,
   errors: [text: string, template: string][],
   extra: { components?: [string, string | null][]; affected?: string; classes?: string[]; title?: string } = {},
-): IssueSummary {
-  const range = extra.affected ? parseRange(extra.affected) : null;
+): MatchSource {
   return {
     slug,
     url: `/issues/${slug}`,
     title: extra.title ?? slug.replace(/-/g, " "),
     kind,
-    status: "info",
     summary: `${slug} summary`,
     aliases: [],
-    components: (extra.components ?? []).map(([id, versions]) => ({ id, versions })),
-    kernel: { affected: extra.affected ?? null, fixedIn: null, note: null, label: describeRange(range), short: "" },
-    distros: [],
-    subsystems: ["helpers"],
-    errors: errors.map(([text, template]) => ({ text, template, where: null, key: slug })),
-    classes: extra.classes ?? [],
     tags: [],
-    references: [{ title: "x", url: "https://example.org", claim: null, by: null }],
-    updated: "2025-01-01",
+    components: (extra.components ?? []).map(([id, versions]) => ({ id, versions })),
+    range: extra.affected ? KernelRange.parse(extra.affected).toData() : null,
+    classes: extra.classes ?? [],
+    subsystems: ["helpers"],
+    errors: errors.map(([text, template]) => ({ text, template, where: null })),
+    bodyText: "",
   };
 }
 
-const records: IssueSummary[] = [
+const records: MatchSource[] = [
   record("helper-class", "error-class", [
     ["program ig_execve_e: load program: invalid argument: invalid func unknown#125", "program {prog}: load program: invalid argument: invalid func unknown#{helper}"],
     ["invalid func unknown#111", "invalid func unknown#{helper}"],

@@ -5,7 +5,7 @@
  */
 import { formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { decodeSignals } from "@/lib/match/decode";
-import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/index";
+import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/match-index";
 import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES, type ClippedPaste } from "@/lib/match/limits";
 import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";

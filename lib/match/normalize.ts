@@ -125,8 +125,6 @@ export function normalizeText(text: string): string {
 
 export interface NormalizedLine extends LogicalLine {
   norm: string;
-  /** How many logical lines were folded into this one. */
-  count: number;
 }
 
 /** Normalizes and folds repeated lines into one, keeping the first text and merging line numbers. */
@@ -145,14 +143,13 @@ export function dedupeLines(lines: readonly LogicalLine[]): NormalizedLine[] {
     const key = norm.toLowerCase();
     const seen = byKey.get(key);
     if (seen) {
-      seen.count++;
       for (const n of line.lines) {
         if (seen.lines.length >= MAX_LINE_NUMBERS) break;
         if (!seen.lines.includes(n)) seen.lines.push(n);
       }
       continue;
     }
-    const entry: NormalizedLine = { ...line, lines: [...line.lines], norm, count: 1 };
+    const entry: NormalizedLine = { ...line, lines: [...line.lines], norm };
     byKey.set(key, entry);
     out.push(entry);
   }

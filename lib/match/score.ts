@@ -11,15 +11,15 @@
  * - Issue 4, "Ranking among neighbours": an incident outranks its error class on a shared template
  *   only when the paste's signals tie it to the incident; otherwise the class comes first.
  */
-import { rangeContains } from "@/lib/kernel/range";
 import { formatVersion, type KernelVersion } from "@/lib/kernel/version";
-import { componentKind } from "@/lib/match/components";
-import type { IndexedRecord, MatchIndex, TemplateOwner } from "@/lib/match/index";
+import { componentKind } from "@/lib/match/tool-aliases";
+import type { IndexedRecord, MatchIndex, TemplateOwner } from "@/lib/match/match-index";
 import { MAX_EVIDENCE, MAX_FULL_CANDIDATES, MAX_MATCHES, MAX_NEAR_CANDIDATES, MIN_SCORE } from "@/lib/match/limits";
 import type { NormalizedLine } from "@/lib/match/normalize";
 import { isPlaceholderValue, type ComponentSignal, type Signals } from "@/lib/match/signals";
 import { lineWords } from "@/lib/match/tokens";
 import type { Evidence, KernelSource, MatchItem } from "@/lib/match/types";
+import { WEIGHTS } from "@/lib/match/weights";
 import { foldText, matchFolded } from "@/lib/template/compile";
 
 export interface TemplateHit {
@@ -86,7 +86,7 @@ interface Candidate {
   lines: Set<NormalizedLine>;
   score: number;
   confident: boolean;
-  agree: { component: boolean; kernel: boolean; helper: boolean; ident: boolean };
+  agree: { component: boolean; library: boolean; kernel: boolean; helper: boolean; ident: boolean };
   disagree: { component: boolean; kernel: boolean; helper: boolean; errno: boolean; version: boolean };
   evidence: Evidence[];
   sim: number;
@@ -131,212 +131,257 @@ function errorCoverage(record: IndexedRecord, index: MatchIndex, paste: Readonly
   return { value: best, words };
 }
 
+interface PasteFacts {
+  /** Helper ids the paste fails on (not plain calls), with where and under what name. */
+  errHelpers: Map<number, { lines: number[]; name: string | null }>;
+  tools: ComponentSignal[];
+  libraries: ComponentSignal[];
+}
+
+function newCandidate(ri: number, record: IndexedRecord): Candidate {
+  return {
+    ri,
+    record,
+    full: [],
+    near: [],
+    bestLiteral: 0,
+    lines: new Set(),
+    score: 0,
+    confident: false,
+    agree: { component: false, library: false, kernel: false, helper: false, ident: false },
+    disagree: { component: false, kernel: false, helper: false, errno: false, version: false },
+    evidence: [],
+    sim: 0,
+    textWords: [],
+  };
+}
+
+/** Sorts each template hit into full hits and near misses, comparing captured values with the record's own. */
+function addTemplateHit(c: Candidate, hit: TemplateHit, index: MatchIndex): void {
+  const group = index.templates[hit.group];
+  if (!group) return;
+  const isClass = c.record.kind === "error-class";
+  if (hit.near) {
+    const own = hit.owner.skeletonValues ?? {};
+    const diffs = Object.entries(hit.values)
+      .filter(([k, v]) => /^n\d+$/.test(k) && own[k] !== undefined && own[k] !== v)
+      .map(([k, v]) => `${v} where this record has ${own[k]}`);
+    if (diffs.length) c.near.push({ hit, diffs });
+    return;
+  }
+  const diffs: string[] = [];
+  for (const [name, value] of Object.entries(hit.values)) {
+    const own = hit.owner.values[name];
+    if (own === undefined) continue;
+    const same = own.trim().toLowerCase() === value.trim().toLowerCase();
+    if (CAUSE_NAME.test(name) && !same && !isClass) diffs.push(`${name} ${value} where this record has ${own}`);
+    // A loader's poison value in a helper slot is not a helper: a class about missing helpers does not explain it.
+    else if (CAUSE_NAME.test(name) && isClass && isPlaceholderValue(Number(value)) !== isPlaceholderValue(Number(own))) {
+      diffs.push(`${name} ${value} is a loader placeholder, not what this record is about`);
+    }
+    // The same program, field or probe name as the record's own ties the paste to it; so does any other
+    // word-like value that is not a count.
+    if (same && !isClass && (IDENT_NAME.test(name) || (value.trim().length >= 3 && !/^[\d\s.,-]+$/.test(value)))) c.agree.ident = true;
+  }
+  if (diffs.length) {
+    c.near.push({ hit, diffs });
+    return;
+  }
+  c.full.push(hit);
+  c.lines.add(hit.line);
+  c.bestLiteral = Math.max(c.bestLiteral, group.compiled.literalLength);
+}
+
+type Check = (c: Candidate, ctx: ScoreContext, paste: PasteFacts) => Evidence[];
+
+/** The tools and libraries the paste names, against the record's components. */
+const checkComponents: Check = (c, ctx, paste) => {
+  const r = c.record;
+  const isClass = r.kind === "error-class";
+  const ev: Evidence[] = [];
+  const recordTools = r.components.filter((x) => componentKind(x.id) === "tool");
+  const sharedTools = paste.tools.filter((p) => r.componentIds.has(p.id));
+  c.agree.library = paste.libraries.some((p) => r.componentIds.has(p.id));
+  if (sharedTools.length) {
+    c.agree.component = true;
+    for (const s of sharedTools.slice(0, 2)) {
+      ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, reason: `names ${s.id}${s.version ? ` ${s.version}` : ""}, a component of this record` });
+    }
+    // The paste names a version of the tool that the record does not list.
+    for (const s of sharedTools) {
+      const own = r.components.find((x) => x.id === s.id)?.versions ?? null;
+      if (!isClass && s.version && versionMismatch(s.version, own)) {
+        c.disagree.version = true;
+        ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, against: true, reason: `names ${s.id} ${s.version}; this record is about ${s.id} ${own}` });
+      }
+    }
+    return ev;
+  }
+  const foreign = paste.tools.length && recordTools.length && !isClass ? foreignTools(paste.tools, r, ctx.index) : [];
+  if (foreign.length) {
+    c.disagree.component = true;
+    const p = paste.tools[0];
+    ev.push({
+      line: p?.lines[0] ?? 0,
+      kind: "component",
+      text: p?.text,
+      against: true,
+      reason: `names ${foreign.map((x) => x.id).join(", ")}, but this record is about ${recordTools.map((x) => x.id).join(", ")}`,
+    });
+  }
+  return ev;
+};
+
+/** The paste's kernel (read from it, or given) against the record's affected range. */
+const checkKernel: Check = (c, ctx) => {
+  const { kernel, kernelSource } = ctx;
+  const range = c.record.range;
+  if (!kernel || !range) return [];
+  const where = kernelSource?.from === "option" ? "given with --kernel" : `line ${kernelSource?.line ?? "?"}`;
+  const line = kernelSource?.line ?? 0;
+  if (range.affects(kernel)) {
+    c.agree.kernel = true;
+    return [{ line, kind: "kernel", text: kernelSource?.text, reason: `kernel ${formatVersion(kernel)} (${where}) is inside this record's range ${range.source}` }];
+  }
+  c.disagree.kernel = true;
+  return [{ line, kind: "kernel", text: kernelSource?.text, against: true, reason: `kernel ${formatVersion(kernel)} (${where}) is outside this record's range ${range.source}` }];
+};
+
+/** Helper ids the paste fails on against the ones the record's errors name. */
+const checkHelpers: Check = (c, _ctx, paste) => {
+  const r = c.record;
+  if (r.kind === "error-class" || !r.helperIds.size || !paste.errHelpers.size) return [];
+  const shared = [...paste.errHelpers.keys()].filter((id) => r.helperIds.has(id));
+  if (shared.length) {
+    c.agree.helper = true;
+    const id = shared[0] ?? 0;
+    return [{ line: paste.errHelpers.get(id)?.lines[0] ?? 0, kind: "helper", reason: `helper #${id} is the helper in this record's error` }];
+  }
+  c.disagree.helper = true;
+  const [id, info] = [...paste.errHelpers.entries()][0] ?? [0, { lines: [], name: null }];
+  return [{ line: info.lines[0] ?? 0, kind: "helper", against: true, reason: `the paste fails on helper #${id}, this record on helper #${[...r.helperIds].join(", #")}` }];
+};
+
+/** errno values the paste's BPF lines report that the record's own errors never mention. */
+const checkErrnos: Check = (c, ctx) => {
+  const r = c.record;
+  if (r.kind === "error-class" || !r.errnos.size || !ctx.bpfErrnos.size) return [];
+  const unexplained = [...ctx.bpfErrnos.keys()].filter((e) => !r.errnos.has(e));
+  if (!unexplained.length) return [];
+  c.disagree.errno = true;
+  return [
+    {
+      line: ctx.bpfErrnos.get(unexplained[0] ?? "")?.[0] ?? 0,
+      kind: "errno",
+      against: true,
+      reason: `the paste reports ${unexplained.join(", ")}, which this record's errors do not (${[...r.errnos].join(", ")})`,
+    },
+  ];
+};
+
+/** What the paste states about itself, compared with each candidate, in the order evidence is listed. */
+const CHECKS: readonly Check[] = [checkComponents, checkKernel, checkHelpers, checkErrnos];
+
+/** The score from template hits (or words), before agreements and contradictions; and its evidence. */
+function baseScore(c: Candidate, index: MatchIndex): { score: number; evidence: Evidence[] } {
+  const W = WEIGHTS;
+  const evidence: Evidence[] = [];
+  let score: number;
+  if (c.full.length) {
+    const distinctErrors = new Set(c.full.map((h) => h.owner.error)).size;
+    score =
+      W.templateBase +
+      W.templateLiteral * Math.min(1, c.bestLiteral / W.templateLiteralFull) +
+      W.templateExtraError * Math.min(W.templateExtraErrorsMax, distinctErrors - 1) +
+      W.templateSimilarity * c.sim;
+    const seen = new Set<number>();
+    for (const h of c.full) {
+      if (seen.has(h.owner.error)) continue;
+      seen.add(h.owner.error);
+      const src = index.templates[h.group]?.source ?? "";
+      evidence.push({ line: first(h.line), kind: "template", text: h.line.text, reason: `matches this record's error template ${quote(src)}${valuesText(h.values)}` });
+    }
+  } else if (c.near.length) {
+    const literal = index.templates[c.near[0]?.hit.group ?? -1]?.compiled.literalLength ?? 0;
+    score = W.nearBase + W.nearLiteral * Math.min(1, literal / W.templateLiteralFull) + W.nearSimilarity * c.sim;
+  } else {
+    score = W.textOnly * c.sim;
+  }
+  for (const n of c.near.slice(0, 2)) {
+    const src = index.templates[n.hit.group]?.source ?? "";
+    evidence.push({ line: first(n.hit.line), kind: "near-miss", text: n.hit.line.text, against: true, reason: `same message as ${quote(src)}, but ${n.diffs.join("; ")}` });
+  }
+  return { score, evidence };
+}
+
+/** What agreements add and contradictions take away. */
+function adjustment(c: Candidate): number {
+  const W = WEIGHTS;
+  let d = 0;
+  if (c.agree.component) d += W.agreeComponent;
+  else if (c.agree.library) d += W.agreeLibrary;
+  if (c.agree.kernel) d += W.agreeKernel;
+  if (c.agree.helper) d += W.agreeHelper;
+  if (c.agree.ident) d += W.agreeIdent;
+  if (c.disagree.component) d += W.disagreeComponent;
+  if (c.disagree.kernel) d += W.disagreeKernel;
+  if (c.disagree.helper) d += W.disagreeHelper;
+  if (c.disagree.errno) d += W.disagreeErrno;
+  if (c.disagree.version) d += W.disagreeVersion;
+  return d;
+}
+
+function pasteFacts(signals: Signals): PasteFacts {
+  const errHelpers = new Map<number, { lines: number[]; name: string | null }>();
+  for (const h of signals.helpers) if (h.role !== "call") errHelpers.set(h.id, { lines: h.lines, name: h.name });
+  return {
+    errHelpers,
+    tools: signals.components.filter((c) => c.kind === "tool"),
+    libraries: signals.components.filter((c) => c.kind === "library"),
+  };
+}
+
+/** Scores one candidate: checks, similarity, base score, adjustments, confidence. */
+function evaluate(c: Candidate, ctx: ScoreContext, paste: PasteFacts): void {
+  const ev = CHECKS.flatMap((check) => check(c, ctx, paste));
+  const cov = errorCoverage(c.record, ctx.index, ctx.pasteTokens);
+  c.sim = WEIGHTS.similarityCoverage * cov.value + WEIGHTS.similarityRank * (ctx.textScores.get(c.ri) ?? 0);
+  const base = baseScore(c, ctx.index);
+  c.score = Math.max(0, Math.min(1, base.score + adjustment(c)));
+  c.textWords = !c.full.length && !c.near.length ? cov.words : [];
+  // A wrapper line and the verifier line unwrapped from it are the same pasted line: say it once.
+  const seenEv = new Set<string>();
+  c.evidence = [...base.evidence, ...ev].filter((e) => {
+    const key = `${e.kind}|${e.line}|${e.reason}`;
+    if (seenEv.has(key)) return false;
+    seenEv.add(key);
+    return true;
+  });
+  const disagrees = Object.values(c.disagree).some(Boolean);
+  c.confident = c.full.length > 0 && !disagrees && c.score >= WEIGHTS.confident;
+}
+
 export function scoreRecords(ctx: ScoreContext): MatchItem[] {
-  const { index, signals, kernel } = ctx;
   const cands = new Map<number, Candidate>();
   const get = (ri: number): Candidate | null => {
-    const record = index.records[ri];
+    const record = ctx.index.records[ri];
     if (!record) return null;
     let c = cands.get(ri);
     if (!c) {
-      c = {
-        ri,
-        record,
-        full: [],
-        near: [],
-        bestLiteral: 0,
-        lines: new Set(),
-        score: 0,
-        confident: false,
-        agree: { component: false, kernel: false, helper: false, ident: false },
-        disagree: { component: false, kernel: false, helper: false, errno: false, version: false },
-        evidence: [],
-        sim: 0,
-        textWords: [],
-      };
+      c = newCandidate(ri, record);
       cands.set(ri, c);
     }
     return c;
   };
-
-  // Template hits, with the captured values compared against the record's own.
   for (const hit of selectHits(ctx)) {
     const c = get(hit.owner.record);
-    if (!c) continue;
-    const group = index.templates[hit.group];
-    if (!group) continue;
-    const isClass = c.record.kind === "error-class";
-    if (hit.near) {
-      const own = hit.owner.skeletonValues ?? {};
-      const diffs = Object.entries(hit.values)
-        .filter(([k, v]) => /^n\d+$/.test(k) && own[k] !== undefined && own[k] !== v)
-        .map(([k, v]) => `${v} where this record has ${own[k]}`);
-      if (diffs.length) c.near.push({ hit, diffs });
-      continue;
-    }
-    const diffs: string[] = [];
-    for (const [name, value] of Object.entries(hit.values)) {
-      const own = hit.owner.values[name];
-      if (own === undefined) continue;
-      const same = own.trim().toLowerCase() === value.trim().toLowerCase();
-      if (CAUSE_NAME.test(name) && !same && !isClass) diffs.push(`${name} ${value} where this record has ${own}`);
-      // A loader's poison value in a helper slot is not a helper: a class about missing helpers does not explain it.
-      else if (CAUSE_NAME.test(name) && isClass && isPlaceholderValue(Number(value)) !== isPlaceholderValue(Number(own))) {
-        diffs.push(`${name} ${value} is a loader placeholder, not what this record is about`);
-      }
-      // The same program, field or probe name as the record's own ties the paste to it; so does any other
-      // word-like value that is not a count.
-      if (same && !isClass && (IDENT_NAME.test(name) || (value.trim().length >= 3 && !/^[\d\s.,-]+$/.test(value)))) c.agree.ident = true;
-    }
-    if (diffs.length) {
-      c.near.push({ hit, diffs });
-      continue;
-    }
-    c.full.push(hit);
-    c.lines.add(hit.line);
-    c.bestLiteral = Math.max(c.bestLiteral, group.compiled.literalLength);
+    if (c) addTemplateHit(c, hit, ctx.index);
   }
-
   // Candidates from the text index.
   for (const ri of ctx.textScores.keys()) get(ri);
 
-  const pasteErrHelpers = new Map<number, { lines: number[]; name: string | null }>();
-  for (const h of signals.helpers) if (h.role !== "call") pasteErrHelpers.set(h.id, { lines: h.lines, name: h.name });
-  const pasteTools = signals.components.filter((c) => c.kind === "tool");
-  const pasteLibs = signals.components.filter((c) => c.kind === "library");
-
-  for (const c of cands.values()) {
-    const r = c.record;
-    const isClass = r.kind === "error-class";
-    const ev: Evidence[] = [];
-
-    // Components.
-    const recordTools = r.components.filter((x) => componentKind(x.id) === "tool");
-    const sharedTools = pasteTools.filter((p) => r.componentIds.has(p.id));
-    const sharedLibs = pasteLibs.filter((p) => r.componentIds.has(p.id));
-    if (sharedTools.length) {
-      c.agree.component = true;
-      for (const s of sharedTools.slice(0, 2)) {
-        ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, reason: `names ${s.id}${s.version ? ` ${s.version}` : ""}, a component of this record` });
-      }
-      // The paste names a version of the tool that the record does not list.
-      for (const s of sharedTools) {
-        const own = r.components.find((x) => x.id === s.id)?.versions ?? null;
-        if (!isClass && s.version && versionMismatch(s.version, own)) {
-          c.disagree.version = true;
-          ev.push({ line: s.lines[0] ?? 0, kind: "component", text: s.text, against: true, reason: `names ${s.id} ${s.version}; this record is about ${s.id} ${own}` });
-        }
-      }
-    } else if (pasteTools.length && recordTools.length && !isClass && foreignTools(pasteTools, r, index).length) {
-      c.disagree.component = true;
-      const p = pasteTools[0];
-      ev.push({
-        line: p?.lines[0] ?? 0,
-        kind: "component",
-        text: p?.text,
-        against: true,
-        reason: `names ${foreignTools(pasteTools, r, index).map((x) => x.id).join(", ")}, but this record is about ${recordTools.map((x) => x.id).join(", ")}`,
-      });
-    }
-
-    // Kernel.
-    if (kernel && r.range) {
-      const where = ctx.kernelSource?.from === "option" ? "given with --kernel" : `line ${ctx.kernelSource?.line ?? "?"}`;
-      const line = ctx.kernelSource?.line ?? 0;
-      if (rangeContains(r.range, kernel)) {
-        c.agree.kernel = true;
-        ev.push({ line, kind: "kernel", text: ctx.kernelSource?.text, reason: `kernel ${formatVersion(kernel)} (${where}) is inside this record's range ${r.affected}` });
-      } else {
-        c.disagree.kernel = true;
-        ev.push({ line, kind: "kernel", text: ctx.kernelSource?.text, against: true, reason: `kernel ${formatVersion(kernel)} (${where}) is outside this record's range ${r.affected}` });
-      }
-    }
-
-    // Helper ids named by the error lines.
-    if (!isClass && r.helperIds.size && pasteErrHelpers.size) {
-      const shared = [...pasteErrHelpers.keys()].filter((id) => r.helperIds.has(id));
-      if (shared.length) {
-        c.agree.helper = true;
-        const id = shared[0] ?? 0;
-        ev.push({ line: pasteErrHelpers.get(id)?.lines[0] ?? 0, kind: "helper", reason: `helper #${id} is the helper in this record's error` });
-      } else {
-        c.disagree.helper = true;
-        const [id, info] = [...pasteErrHelpers.entries()][0] ?? [0, { lines: [], name: null }];
-        ev.push({
-          line: info.lines[0] ?? 0,
-          kind: "helper",
-          against: true,
-          reason: `the paste fails on helper #${id}, this record on helper #${[...r.helperIds].join(", #")}`,
-        });
-      }
-    }
-
-    // errno values the paste's BPF lines report that the record's own errors never mention.
-    if (!isClass && r.errnos.size && ctx.bpfErrnos.size) {
-      const unexplained = [...ctx.bpfErrnos.keys()].filter((e) => !r.errnos.has(e));
-      if (unexplained.length) {
-        c.disagree.errno = true;
-        ev.push({
-          line: ctx.bpfErrnos.get(unexplained[0] ?? "")?.[0] ?? 0,
-          kind: "errno",
-          against: true,
-          reason: `the paste reports ${unexplained.join(", ")}, which this record's errors do not (${[...r.errnos].join(", ")})`,
-        });
-      }
-    }
-
-    // Text similarity.
-    const cov = errorCoverage(r, index, ctx.pasteTokens);
-    const rel = ctx.textScores.get(c.ri) ?? 0;
-    c.sim = 0.7 * cov.value + 0.3 * rel;
-
-    let s: number;
-    const templateEv: Evidence[] = [];
-    if (c.full.length) {
-      const distinctErrors = new Set(c.full.map((h) => h.owner.error)).size;
-      s = 0.6 + 0.25 * Math.min(1, c.bestLiteral / 80) + 0.04 * Math.min(2, distinctErrors - 1) + 0.12 * c.sim;
-      const seen = new Set<number>();
-      for (const h of c.full) {
-        if (seen.has(h.owner.error)) continue;
-        seen.add(h.owner.error);
-        const src = index.templates[h.group]?.source ?? "";
-        templateEv.push({ line: first(h.line), kind: "template", text: h.line.text, reason: `matches this record's error template ${quote(src)}${valuesText(h.values)}` });
-      }
-    } else if (c.near.length) {
-      s = 0.25 + 0.1 * Math.min(1, (index.templates[c.near[0]?.hit.group ?? -1]?.compiled.literalLength ?? 0) / 80) + 0.12 * c.sim;
-    } else {
-      // Words alone never make a confident match, so they stay below the template scores.
-      s = 0.45 * c.sim;
-    }
-    for (const n of c.near.slice(0, 2)) {
-      const src = index.templates[n.hit.group]?.source ?? "";
-      templateEv.push({ line: first(n.hit.line), kind: "near-miss", text: n.hit.line.text, against: true, reason: `same message as ${quote(src)}, but ${n.diffs.join("; ")}` });
-    }
-
-    if (c.agree.component) s += 0.08;
-    else if (sharedLibs.length) s += 0.02;
-    if (c.agree.kernel) s += 0.06;
-    if (c.agree.helper) s += 0.06;
-    if (c.agree.ident) s += 0.04;
-    if (c.disagree.component) s -= 0.2;
-    if (c.disagree.kernel) s -= 0.25;
-    if (c.disagree.helper) s -= 0.3;
-    if (c.disagree.errno) s -= 0.1;
-    if (c.disagree.version) s -= 0.1;
-    c.score = Math.max(0, Math.min(1, s));
-
-    c.textWords = !c.full.length && !c.near.length ? cov.words : [];
-    // A wrapper line and the verifier line unwrapped from it are the same pasted line: say it once.
-    const seenEv = new Set<string>();
-    c.evidence = [...templateEv, ...ev].filter((e) => {
-      const key = `${e.kind}|${e.line}|${e.reason}`;
-      if (seenEv.has(key)) return false;
-      seenEv.add(key);
-      return true;
-    });
-    const disagrees = Object.values(c.disagree).some(Boolean);
-    c.confident = c.full.length > 0 && !disagrees && c.score >= 0.55;
-  }
+  const paste = pasteFacts(ctx.signals);
+  for (const c of cands.values()) evaluate(c, ctx, paste);
 
   applyNeighbourRanking(cands);
   resolveAmbiguity(cands);
@@ -347,14 +392,14 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
     .slice(0, MAX_MATCHES);
   addTextEvidence(top, ctx.lines);
   return top.map((c) => ({
-      slug: c.record.slug,
-      title: c.record.title,
-      score: Math.round(c.score * 1000) / 1000,
-      confident: c.confident,
-      evidence: c.evidence.slice(0, MAX_EVIDENCE),
-      kind: c.record.kind,
-      url: c.record.url,
-    }));
+    slug: c.record.slug,
+    title: c.record.title,
+    score: Math.round(c.score * 1000) / 1000,
+    confident: c.confident,
+    evidence: c.evidence.slice(0, MAX_EVIDENCE),
+    kind: c.record.kind,
+    url: c.record.url,
+  }));
 }
 
 /**
@@ -445,7 +490,7 @@ function addTextEvidence(top: Candidate[], lines: readonly NormalizedLine[]): vo
  */
 function ownsShared(incident: Candidate, cls: Candidate): boolean {
   const a = incident.agree;
-  return a.component || a.kernel || a.ident || incident.bestLiteral >= cls.bestLiteral + 6;
+  return a.component || a.kernel || a.ident || incident.bestLiteral >= cls.bestLiteral + WEIGHTS.ownsLiteralMargin;
 }
 
 /** Issue 4, item 5: an incident and its error class hit by the same paste. */
@@ -457,10 +502,10 @@ function applyNeighbourRanking(cands: Map<number, Candidate>): void {
     const related = classes.filter((cls) => inc.record.classes.includes(cls.record.slug) || [...cls.lines].some((l) => inc.lines.has(l)));
     for (const cls of related) {
       if (ownsShared(inc, cls)) {
-        if (inc.score <= cls.score) inc.score = Math.min(1, cls.score + 0.01);
-        if (inc.score <= cls.score) cls.score = Math.max(0, inc.score - 0.01);
+        if (inc.score <= cls.score) inc.score = Math.min(1, cls.score + WEIGHTS.neighbourStep);
+        if (inc.score <= cls.score) cls.score = Math.max(0, inc.score - WEIGHTS.neighbourStep);
       } else {
-        inc.score = Math.max(0, Math.min(inc.score, cls.score - 0.01));
+        inc.score = Math.max(0, Math.min(inc.score, cls.score - WEIGHTS.neighbourStep));
         inc.confident = false;
         inc.evidence.push({
           line: 0,
@@ -485,10 +530,10 @@ function resolveAmbiguity(cands: Map<number, Candidate>): void {
   }
   for (const list of byGroup.values()) {
     if (list.length < 2) continue;
-    const tied = list.filter((c) => !(c.agree.component || c.agree.kernel || c.agree.helper || c.agree.ident));
-    const anyTied = list.length - tied.length;
+    const untied = list.filter((c) => !(c.agree.component || c.agree.kernel || c.agree.helper || c.agree.ident));
+    const someTied = untied.length < list.length;
     // Only the ones the paste does not tie to itself lose confidence; if none is tied, all lose it.
-    for (const c of anyTied ? tied : list) {
+    for (const c of someTied ? untied : list) {
       const others = list.filter((o) => o !== c && (o.bestLiteral >= c.bestLiteral));
       if (!others.length) continue;
       c.confident = false;

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadIssuesFromDir } from "@/lib/content/load";
 import { buildMatchIndex, matchPaste, type MatchIndex } from "@/lib/match";
-import type { IssueRecord } from "@/lib/records";
+import type { IssueRecord } from "@/lib/records/record";
+import { toMatchSource } from "@/lib/records/projections";
 
 const SEEDS_WITH_ERRORS = [
   "retina-podlevel-requires-kernel-5-8",
@@ -25,7 +26,7 @@ beforeAll(() => {
   const loaded = loadIssuesFromDir(path.resolve("content"));
   expect(loaded.problems, "content/ must load cleanly").toEqual([]);
   records = loaded.records;
-  index = buildMatchIndex(records);
+  index = buildMatchIndex(records.map(toMatchSource));
 });
 
 describe("seed incidents", () => {

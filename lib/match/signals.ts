@@ -1,14 +1,14 @@
 /**
- * Signals: the facts a paste states about itself, read from its unwrapped lines. Helper references,
- * errno values, program and field names, the kernel it ran on, the components and versions it names,
- * CONFIG_ options, subsystem words, type ids and loader placeholder values. Scoring compares them with
- * a record's own; decoding explains them.
+ * Signals: the facts a paste states about itself, read from its unwrapped lines by a table of rules
+ * (SIGNAL_RULES): helper references, errno values, the kernel it ran on, the components and versions it
+ * names, subsystem words, type ids, loader placeholder values and omitted-line counts. Scoring compares
+ * them with a record's own; decoding explains them.
  */
-import { componentMatchers, type ComponentKind, type ComponentMatcher } from "@/lib/match/components";
+import { componentMatchers, type ComponentKind, type ComponentMatcher } from "@/lib/match/tool-aliases";
 import type { LogicalLine } from "@/lib/match/unwrap";
 import { helperByNameLookup } from "@/lib/kernel/facts";
 import { parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
-import type { Subsystem } from "@/lib/records";
+import type { Subsystem } from "@/lib/records/vocabulary";
 
 export type HelperRole = "missing" | "not-allowed" | "call";
 
@@ -26,11 +26,6 @@ export interface ErrnoSignal {
   code: number;
   lines: number[];
   text: string;
-}
-
-export interface NameSignal {
-  name: string;
-  lines: number[];
 }
 
 export interface KernelSignal {
@@ -65,13 +60,10 @@ export interface PlaceholderSignal {
 export interface Signals {
   helpers: HelperSignal[];
   errnos: ErrnoSignal[];
-  programs: NameSignal[];
-  fields: NameSignal[];
   /** The best kernel candidate (uname -a beats a phrase beats a uname -r-like token), or null. */
   kernel: KernelSignal | null;
   kernels: KernelSignal[];
   components: ComponentSignal[];
-  configs: NameSignal[];
   subsystems: { id: Subsystem; lines: number[] }[];
   types: TypeSignal[];
   placeholders: PlaceholderSignal[];
@@ -214,189 +206,200 @@ export interface SignalOptions {
 
 const defaultMatchers = componentMatchers();
 
-function helperFromMatch(
-  helpers: Acc<HelperSignal>,
-  placeholders: Acc<PlaceholderSignal>,
-  idText: string,
-  name: string | null,
-  role: HelperRole,
-  text: string,
-  lines: readonly number[],
-) {
+/** What the rules collect while reading the lines; each map is keyed so a fact seen twice is kept once. */
+interface Collected {
+  helpers: Acc<HelperSignal>;
+  errnos: Acc<ErrnoSignal>;
+  kernels: KernelSignal[];
+  components: Acc<ComponentSignal>;
+  subsystems: Acc<{ id: Subsystem; lines: number[] }>;
+  types: Acc<TypeSignal>;
+  placeholders: Acc<PlaceholderSignal>;
+  omitted: Acc<{ count: number; lines: number[] }>;
+  matchers: ComponentMatcher[];
+}
+
+/** One kind of fact a line can state. `when` is a cheap test that holds whenever `read` could find one. */
+interface SignalRule {
+  name: string;
+  when?: RegExp;
+  read(line: LogicalLine, c: Collected): void;
+}
+
+function addHelper(c: Collected, idText: string, name: string | null, role: HelperRole, text: string, lines: readonly number[]) {
   const id = Number(idText);
   if (!Number.isSafeInteger(id)) return;
   if (isPlaceholderValue(id)) {
-    add(placeholders, String(id), { value: id, text, lines: [] }, lines);
+    add(c.placeholders, String(id), { value: id, text, lines: [] }, lines);
     return;
   }
   const key = `${id}`;
-  const seen = helpers.map.get(key);
+  const seen = c.helpers.map.get(key);
   // An error role beats a plain call of the same helper; keep the name the kernel printed.
   if (seen && role !== "call" && seen.role === "call") {
     seen.role = role;
     seen.text = text;
   }
   if (seen && !seen.name && name) seen.name = name;
-  add(helpers, key, { id, name, role, text, lines: [] }, lines);
+  add(c.helpers, key, { id, name, role, text, lines: [] }, lines);
 }
 
-export function extractSignals(lines: readonly LogicalLine[], options: SignalOptions = {}): Signals {
-  const matchers = options.components ?? defaultMatchers;
-  const helpers = acc<HelperSignal>();
-  const errnos = acc<ErrnoSignal>();
-  const programs = acc<NameSignal>();
-  const fields = acc<NameSignal>();
-  const kernels: KernelSignal[] = [];
-  const components = acc<ComponentSignal>();
-  const configs = acc<NameSignal>();
-  const subsystems = acc<{ id: Subsystem; lines: number[] }>();
-  const types = acc<TypeSignal>();
-  const placeholders = acc<PlaceholderSignal>();
-  const omitted = acc<{ count: number; lines: number[] }>();
+function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void) {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) fn(m);
+}
 
-  for (const line of lines) {
-    const t = line.text;
-    const ln = line.lines;
-    let m: RegExpExecArray | null;
-
-    // Helpers.
-    const unknownFunc = /\bunknown func (bpf_\w{1,64}|\w{1,64})#(\d{1,10})/g;
-    while ((m = unknownFunc.exec(t))) helperFromMatch(helpers, placeholders, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln);
-    const cannotUse = /cannot use helper (bpf_\w{1,64}|\w{1,64})#(\d{1,10})/g;
-    while ((m = cannotUse.exec(t))) helperFromMatch(helpers, placeholders, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln);
-    // 5.x kernels: "func bpf_get_func_ip#173 not supported for program type 3".
-    const notSupported = /\bfunc (bpf_\w{1,64})#(\d{1,10}) not supported for program type (\d{1,3})/g;
-    while ((m = notSupported.exec(t))) {
-      helperFromMatch(helpers, placeholders, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln);
-      add(types, `prog-type:${m[3]}`, { kind: "prog-type", id: Number(m[3]), name: null, text: m[0], lines: [] }, ln);
-    }
-    const unknownId = /(\bcall |\binvalid func )?\bunknown#(\d{1,10})/g;
-    while ((m = unknownId.exec(t))) {
-      helperFromMatch(helpers, placeholders, m[2] ?? "", null, m[1]?.startsWith("call") ? "call" : "missing", m[0].trim(), ln);
-    }
-    const call = /\bcall (bpf_\w{1,64})#(\d{1,10})/g;
-    while ((m = call.exec(t))) helperFromMatch(helpers, placeholders, m[2] ?? "", m[1] ?? null, "call", m[0], ln);
-    const hint = /HINT: (bpf_\w{1,64}) missing/.exec(t);
-    const hinted = hint?.[1] ? helperByNameLookup(hint[1]) : null;
-    if (hint && hinted) helperFromMatch(helpers, placeholders, String(hinted.id), hint[1] ?? null, "missing", hint[0], ln);
-
+const SIGNAL_RULES: readonly SignalRule[] = [
+  {
+    name: "helpers",
+    when: /#\d|HINT: /,
+    read({ text: t, lines: ln }, c) {
+      each(/\bunknown func (bpf_\w{1,64}|\w{1,64})#(\d{1,10})/g, t, (m) => addHelper(c, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln));
+      each(/cannot use helper (bpf_\w{1,64}|\w{1,64})#(\d{1,10})/g, t, (m) => addHelper(c, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln));
+      // 5.x kernels: "func bpf_get_func_ip#173 not supported for program type 3".
+      each(/\bfunc (bpf_\w{1,64})#(\d{1,10}) not supported for program type (\d{1,3})/g, t, (m) => {
+        addHelper(c, m[2] ?? "", m[1] ?? null, "not-allowed", m[0], ln);
+        add(c.types, `prog-type:${m[3]}`, { kind: "prog-type", id: Number(m[3]), name: null, text: m[0], lines: [] }, ln);
+      });
+      each(/(\bcall |\binvalid func )?\bunknown#(\d{1,10})/g, t, (m) => addHelper(c, m[2] ?? "", null, m[1]?.startsWith("call") ? "call" : "missing", m[0].trim(), ln));
+      each(/\bcall (bpf_\w{1,64})#(\d{1,10})/g, t, (m) => addHelper(c, m[2] ?? "", m[1] ?? null, "call", m[0], ln));
+      const hint = /HINT: (bpf_\w{1,64}) missing/.exec(t);
+      const hinted = hint?.[1] ? helperByNameLookup(hint[1]) : null;
+      if (hint && hinted) addHelper(c, String(hinted.id), hint[1] ?? null, "missing", hint[0], ln);
+    },
+  },
+  {
     // Placeholders written out on their own (`r1 = 195896080`, `call 0xbad2310`).
-    const poison = /\b(?:0x([0-9a-fA-F]{7,8})|(\d{9,10}))\b/g;
-    while ((m = poison.exec(t))) {
-      const value = m[1] ? parseInt(m[1], 16) : Number(m[2]);
-      if (isPlaceholderValue(value)) add(placeholders, String(value), { value, text: m[0], lines: [] }, ln);
-    }
-
-    // errno.
-    ERRNO_TEXT_RE.lastIndex = 0;
-    while ((m = ERRNO_TEXT_RE.exec(t))) {
-      const text = (m[1] ?? "").toLowerCase();
-      const e = ERRNOS.find((x) => x.text === text);
-      if (e) add(errnos, e.name, { name: e.name, code: e.code, text: m[0], lines: [] }, ln);
-    }
-    ERRNO_NAME_RE.lastIndex = 0;
-    while ((m = ERRNO_NAME_RE.exec(t))) {
-      const e = errnoByName(m[1] ?? "");
-      if (e) add(errnos, e.name, { name: e.name, code: e.code, text: m[0], lines: [] }, ln);
-    }
-    // Numbers are read from the normalized line when there is one: register states (R2_w=-1) are masked there.
-    const numbers = "norm" in line && typeof line.norm === "string" ? line.norm : t;
-    ERRNO_NUMBER_RE.lastIndex = 0;
-    while ((m = ERRNO_NUMBER_RE.exec(numbers))) {
-      const code = Number(m[2]);
-      // A bare positive number is an errno only after "errno"; elsewhere only its negative form.
-      if (!m[1] && !/errno/i.test(m[0])) continue;
-      const e = errnoByCode(code);
-      if (e) add(errnos, e.name, { name: e.name, code: e.code, text: m[0].trim(), lines: [] }, ln);
-    }
-
-    // Program and field names.
-    const prog = /\bprog(?:ram)? '([\w.]{1,128})'|\b[Pp]rogram ([A-Za-z_][\w.]{0,127}): |\bfailed to load program '([\w.]{1,128})'/g;
-    while ((m = prog.exec(t))) {
-      const name = m[1] ?? m[2] ?? m[3];
-      if (name) add(programs, name, { name, lines: [] }, ln);
-    }
-    if (line.program) add(programs, line.program, { name: line.program, lines: [] }, ln);
-    const field = /\bfield ([A-Za-z_]\w{0,127}): /g;
-    while ((m = field.exec(t))) if (m[1]) add(fields, m[1], { name: m[1], lines: [] }, ln);
-
-    // Kernel version.
-    const unameA = UNAME_A.exec(t);
-    if (unameA?.[1]) {
-      const v = parseKernelVersion(unameA[1]);
-      if (v) kernels.push({ version: v, how: "uname-a", lines: [...ln], text: unameA[0] });
-    }
-    KERNEL_PHRASE.lastIndex = 0;
-    while ((m = KERNEL_PHRASE.exec(t))) {
-      const v = m[1] ? parseKernelVersion(m[1]) : null;
-      if (v) kernels.push({ version: v, how: "phrase", lines: [...ln], text: m[0] });
-    }
-    KERNEL_PHRASE_AFTER.lastIndex = 0;
-    while ((m = KERNEL_PHRASE_AFTER.exec(t))) {
-      const v = m[1] ? parseKernelVersion(m[1]) : null;
-      if (v) kernels.push({ version: v, how: "phrase", lines: [...ln], text: m[0] });
-    }
-    KERNEL_DISTRO_SUFFIX.lastIndex = 0;
-    while ((m = KERNEL_DISTRO_SUFFIX.exec(t))) {
-      const v = m[1] ? parseKernelVersion(m[1]) : null;
-      if (v && v.major >= 3) kernels.push({ version: v, how: "uname-r", lines: [...ln], text: m[0] });
-    }
-
-    // Components: libraries first, and their spans blanked so `cilium/ebpf` is not also `cilium`.
-    let rest = t;
-    for (const cm of matchers) {
-      cm.re.lastIndex = 0;
-      let hit = false;
-      while ((m = cm.re.exec(rest))) {
-        hit = true;
-        add(components, cm.id, { id: cm.id, kind: cm.kind, version: m[1] ?? null, text: m[0], lines: [] }, ln);
-        const seen = components.map.get(cm.id);
-        if (seen && !seen.version && m[1]) seen.version = m[1];
-        if (m[0].length === 0) cm.re.lastIndex++;
+    name: "placeholders",
+    when: /\d{9}|0x[0-9a-fA-F]{7}/,
+    read({ text: t, lines: ln }, c) {
+      each(/\b(?:0x([0-9a-fA-F]{7,8})|(\d{9,10}))\b/g, t, (m) => {
+        const value = m[1] ? parseInt(m[1], 16) : Number(m[2]);
+        if (isPlaceholderValue(value)) add(c.placeholders, String(value), { value, text: m[0], lines: [] }, ln);
+      });
+    },
+  },
+  {
+    name: "errnos",
+    read(line, c) {
+      const { text: t, lines: ln } = line;
+      each(ERRNO_TEXT_RE, t, (m) => {
+        const e = ERRNOS.find((x) => x.text === (m[1] ?? "").toLowerCase());
+        if (e) add(c.errnos, e.name, { name: e.name, code: e.code, text: m[0], lines: [] }, ln);
+      });
+      each(ERRNO_NAME_RE, t, (m) => {
+        const e = errnoByName(m[1] ?? "");
+        if (e) add(c.errnos, e.name, { name: e.name, code: e.code, text: m[0], lines: [] }, ln);
+      });
+      // Numbers are read from the normalized line when there is one: register states (R2_w=-1) are masked there.
+      const numbers = "norm" in line && typeof line.norm === "string" ? line.norm : t;
+      each(ERRNO_NUMBER_RE, numbers, (m) => {
+        // A bare positive number is an errno only after "errno"; elsewhere only its negative form.
+        if (!m[1] && !/errno/i.test(m[0])) return;
+        const e = errnoByCode(Number(m[2]));
+        if (e) add(c.errnos, e.name, { name: e.name, code: e.code, text: m[0].trim(), lines: [] }, ln);
+      });
+    },
+  },
+  {
+    name: "kernel",
+    when: /\d\.\d/,
+    read({ text: t, lines: ln }, c) {
+      const unameA = UNAME_A.exec(t);
+      if (unameA?.[1]) {
+        const v = parseKernelVersion(unameA[1]);
+        if (v) c.kernels.push({ version: v, how: "uname-a", lines: [...ln], text: unameA[0] });
       }
-      if (hit && cm.kind === "library") {
-        cm.re.lastIndex = 0;
-        rest = rest.replace(cm.re, (s) => " ".repeat(s.length));
+      for (const re of [KERNEL_PHRASE, KERNEL_PHRASE_AFTER]) {
+        each(re, t, (m) => {
+          const v = m[1] ? parseKernelVersion(m[1]) : null;
+          if (v) c.kernels.push({ version: v, how: "phrase", lines: [...ln], text: m[0] });
+        });
       }
-    }
-
-    // CONFIG_ options.
-    const config = /\bCONFIG_[A-Z0-9_]{2,60}\b/g;
-    while ((m = config.exec(t))) add(configs, m[0], { name: m[0], lines: [] }, ln);
-
-    for (const [id, re] of SUBSYSTEM_WORDS) if (re.test(t)) add(subsystems, id, { id, lines: [] }, ln);
-
+      each(KERNEL_DISTRO_SUFFIX, t, (m) => {
+        const v = m[1] ? parseKernelVersion(m[1]) : null;
+        if (v && v.major >= 3) c.kernels.push({ version: v, how: "uname-r", lines: [...ln], text: m[0] });
+      });
+    },
+  },
+  {
+    // Libraries first, and their spans blanked so `cilium/ebpf` is not also `cilium`.
+    name: "components",
+    read({ text: t, lines: ln }, c) {
+      let rest = t;
+      for (const cm of c.matchers) {
+        let hit = false;
+        each(cm.re, rest, (m) => {
+          hit = true;
+          add(c.components, cm.id, { id: cm.id, kind: cm.kind, version: m[1] ?? null, text: m[0], lines: [] }, ln);
+          const seen = c.components.map.get(cm.id);
+          if (seen && !seen.version && m[1]) seen.version = m[1];
+          if (m[0].length === 0) cm.re.lastIndex++;
+        });
+        if (hit && cm.kind === "library") {
+          cm.re.lastIndex = 0;
+          rest = rest.replace(cm.re, (s) => " ".repeat(s.length));
+        }
+      }
+    },
+  },
+  {
+    name: "subsystems",
+    read({ text: t, lines: ln }, c) {
+      for (const [id, re] of SUBSYSTEM_WORDS) if (re.test(t)) add(c.subsystems, id, { id, lines: [] }, ln);
+    },
+  },
+  {
     // Program and map types by enum name or number.
-    const enumName = /\bBPF_(PROG|MAP)_TYPE_[A-Z0-9_]{2,40}\b/g;
-    while ((m = enumName.exec(t))) {
-      const kind = m[1] === "PROG" ? "prog-type" : "map-type";
-      add(types, m[0], { kind, id: null, name: m[0], text: m[0], lines: [] }, ln);
-    }
-    const typeNum = /\b(prog(?:ram)?|map)[ _]type[ \t]{0,3}[:=]?[ \t]{0,3}(\d{1,3})\b/gi;
-    while ((m = typeNum.exec(t))) {
-      const kind = (m[1] ?? "").toLowerCase() === "map" ? "map-type" : "prog-type";
-      add(types, `${kind}:${m[2]}`, { kind, id: Number(m[2]), name: null, text: m[0], lines: [] }, ln);
-    }
+    name: "types",
+    when: /type/i,
+    read({ text: t, lines: ln }, c) {
+      each(/\bBPF_(PROG|MAP)_TYPE_[A-Z0-9_]{2,40}\b/g, t, (m) => {
+        const kind = m[1] === "PROG" ? "prog-type" : "map-type";
+        add(c.types, m[0], { kind, id: null, name: m[0], text: m[0], lines: [] }, ln);
+      });
+      each(/\b(prog(?:ram)?|map)[ _]type[ \t]{0,3}[:=]?[ \t]{0,3}(\d{1,3})\b/gi, t, (m) => {
+        const kind = (m[1] ?? "").toLowerCase() === "map" ? "map-type" : "prog-type";
+        add(c.types, `${kind}:${m[2]}`, { kind, id: Number(m[2]), name: null, text: m[0], lines: [] }, ln);
+      });
+    },
+  },
+  {
+    name: "omitted",
+    when: /omitted/,
+    read({ text: t, lines: ln }, c) {
+      each(/\((\d{1,9}) line\(s\) omitted\)?/g, t, (m) => add(c.omitted, `${m[1]}`, { count: Number(m[1]), lines: [] }, ln));
+    },
+  },
+];
 
-    const om = /\((\d{1,9}) line\(s\) omitted\)?/g;
-    while ((m = om.exec(t))) add(omitted, `${m[1]}`, { count: Number(m[1]), lines: [] }, ln);
+export function extractSignals(lines: readonly LogicalLine[], options: SignalOptions = {}): Signals {
+  const c: Collected = {
+    helpers: acc(),
+    errnos: acc(),
+    kernels: [],
+    components: acc(),
+    subsystems: acc(),
+    types: acc(),
+    placeholders: acc(),
+    omitted: acc(),
+    matchers: options.components ?? defaultMatchers,
+  };
+  for (const line of lines) {
+    for (const rule of SIGNAL_RULES) if (!rule.when || rule.when.test(line.text)) rule.read(line, c);
   }
-
   const rank = { "uname-a": 0, phrase: 1, "uname-r": 2 } as const;
-  const kernel = [...kernels].sort((a, b) => rank[a.how] - rank[b.how] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0))[0] ?? null;
-
+  const kernel = [...c.kernels].sort((a, b) => rank[a.how] - rank[b.how] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0))[0] ?? null;
   return {
-    helpers: [...helpers.map.values()],
-    errnos: [...errnos.map.values()],
-    programs: [...programs.map.values()],
-    fields: [...fields.map.values()],
+    helpers: [...c.helpers.map.values()],
+    errnos: [...c.errnos.map.values()],
     kernel,
-    kernels,
-    components: [...components.map.values()].sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0)),
-    configs: [...configs.map.values()],
-    subsystems: [...subsystems.map.values()],
-    types: [...types.map.values()],
-    placeholders: [...placeholders.map.values()],
-    omitted: [...omitted.map.values()],
+    kernels: c.kernels,
+    components: [...c.components.map.values()].sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0)),
+    subsystems: [...c.subsystems.map.values()],
+    types: [...c.types.map.values()],
+    placeholders: [...c.placeholders.map.values()],
+    omitted: [...c.omitted.map.values()],
   };
 }

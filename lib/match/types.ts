@@ -2,7 +2,8 @@
  * The matcher's public result types. `MatchResult` is the shape `kb match --json` prints (DESIGN.md,
  * "Contracts other tools rely on"): fields may be added, never removed or renamed.
  */
-import type { Kind } from "@/lib/records";
+import type { KernelRangeData } from "@/lib/kernel/range";
+import type { Kind, Subsystem } from "@/lib/records/vocabulary";
 
 export type NoticeKind = "truncated" | "line-cut" | "too-many-lines" | "binary" | "omitted-lines" | "kernel-option" | "internal";
 
@@ -84,4 +85,23 @@ export interface MatchResult {
   /** True when the paste was cut at the size cap. */
   truncated: boolean;
   stats: { inputChars: number; lines: number; distinctLines: number; ms: number };
+}
+
+/** What the match index is built from: one record, as lib/records/projections.ts `toMatchSource` gives it. */
+export interface MatchSource {
+  slug: string;
+  title: string;
+  kind: Kind;
+  url: string;
+  summary: string;
+  aliases: string[];
+  tags: string[];
+  components: { id: string; versions: string | null }[];
+  /** The affected kernel range as data, or null: any kernel. */
+  range: KernelRangeData | null;
+  classes: string[];
+  subsystems: Subsystem[];
+  errors: { text: string; template: string; where: string | null }[];
+  /** The body as plain text; only its start is indexed. */
+  bodyText: string;
 }

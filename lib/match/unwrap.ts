@@ -10,8 +10,6 @@
 import { clipPaste, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
 import type { Notice } from "@/lib/match/types";
 
-export type LineOrigin = "plain" | "json" | "logfmt" | "event" | "verifier-log" | "wrapper";
-
 /** What a loader's error wrapper says, read from one line. */
 export interface WrapperInfo {
   tool: "cilium/ebpf" | "libbpf";
@@ -29,9 +27,6 @@ export interface LogicalLine {
   text: string;
   /** 1-based line numbers in the paste. */
   lines: number[];
-  origin: LineOrigin;
-  /** The libbpf program whose verifier log this line is part of. */
-  program?: string;
   wrapper?: WrapperInfo;
 }
 
@@ -222,7 +217,6 @@ function eventMessage(line: string, column: number): string {
 
 const BEGIN_LOG_RE = /-- BEGIN (?:PROG LOAD |DUMP )?LOG -{2,3}/;
 const END_LOG_RE = /-- END (?:PROG LOAD )?LOG -{2,3}/;
-const LIBBPF_PROG_RE = /\bprog '([^'\s]{1,128})'/;
 
 /**
  * cilium/ebpf's load error: `[field F: ]program P: load program: <errno>: <last verifier line> (N line(s) omitted)`.
@@ -314,9 +308,9 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
   let cutLines = 0;
   let firstCut = 0;
   let eventsColumn: number | null = null;
-  let block: { program: string | undefined } | null = null;
+  let inBlock = false;
 
-  const emit = (raw: string, lineNo: number, origin: LineOrigin, verbatim = false) => {
+  const emit = (raw: string, lineNo: number, verbatim = false) => {
     for (const piece of verbatim ? [raw] : splitEscaped(raw)) {
       let t = stripAnsi(piece).replace(CONTROL_RE, "").trim();
       if (!t) continue;
@@ -325,14 +319,13 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
         cutLines++;
         if (!firstCut) firstCut = lineNo;
       }
-      const line: LogicalLine = { text: t, lines: [lineNo], origin };
-      if (block) line.program ??= block.program;
+      const line: LogicalLine = { text: t, lines: [lineNo] };
       out.push(line);
       // A loader wrapper hides the verifier's own words inside one line; give them a line of their own.
       const ce = parseCiliumEbpfError(t);
       if (ce) {
         line.wrapper = ce;
-        if (ce.message && ce.message !== t) out.push({ text: ce.message, lines: [lineNo], origin: "wrapper", program: ce.program ?? undefined });
+        if (ce.message && ce.message !== t) out.push({ text: ce.message, lines: [lineNo] });
       } else {
         const lb = parseLibbpfError(t);
         if (lb) line.wrapper = lb;
@@ -359,7 +352,7 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
     if (eventsColumn !== null) {
       if (/^\s*-{4,}\s+-{4,}/.test(raw)) continue;
       if (EVENT_ROW_RE.test(raw)) {
-        emit(eventMessage(raw, eventsColumn), lineNo, "event");
+        emit(eventMessage(raw, eventsColumn), lineNo);
         continue;
       }
       eventsColumn = null;
@@ -369,15 +362,15 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
 
     // libbpf's verifier-log block.
     if (BEGIN_LOG_RE.test(line)) {
-      block = { program: LIBBPF_PROG_RE.exec(line)?.[1] };
+      inBlock = true;
       continue;
     }
     if (END_LOG_RE.test(line)) {
-      block = null;
+      inBlock = false;
       continue;
     }
-    if (block) {
-      emit(line.replace(/^libbpf:\s?/, ""), lineNo, "verifier-log");
+    if (inBlock) {
+      emit(line.replace(/^libbpf:\s?/, ""), lineNo);
       continue;
     }
 
@@ -388,25 +381,25 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
         const inner = parseLogfmt(stripPrefixes(m.trim()));
         if (inner) {
           const sub = pairsToMessages(inner);
-          for (const s of sub.messages) emit(s, lineNo, "logfmt");
-          if (sub.context) emit(sub.context, lineNo, "logfmt");
-        } else emit(stripPrefixes(m), lineNo, "json");
+          for (const s of sub.messages) emit(s, lineNo);
+          if (sub.context) emit(sub.context, lineNo);
+        } else emit(stripPrefixes(m), lineNo);
       }
-      if (json.context) emit(json.context, lineNo, "json");
+      if (json.context) emit(json.context, lineNo);
       continue;
     }
     const logfmt = parseLogfmt(line);
     if (logfmt) {
       const sub = pairsToMessages(logfmt);
-      for (const s of sub.messages) emit(s, lineNo, "logfmt");
-      if (sub.context) emit(sub.context, lineNo, "logfmt");
+      for (const s of sub.messages) emit(s, lineNo);
+      if (sub.context) emit(sub.context, lineNo);
       // The line as printed too: a write-up may quote a whole logfmt line as its error.
-      emit(line, lineNo, "plain", true);
+      emit(line, lineNo, true);
       continue;
     }
     // A Go error printed with %q: the whole line in quotes.
     if (/^"[^"]/.test(line) && line.endsWith('"') && line.length > 2) line = line.slice(1, -1);
-    emit(line, lineNo, "plain");
+    emit(line, lineNo);
   }
 
   if (cutLines > 0) {

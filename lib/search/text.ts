@@ -4,8 +4,8 @@
  */
 import Fuse, { type IFuseOptions } from "fuse.js";
 
-import type { IssueSummary } from "@/lib/records";
-import { MAX_QUERY_LENGTH } from "@/lib/search-params";
+import { MAX_QUERY_LENGTH } from "@/lib/constants";
+import type { IssueSummary } from "@/lib/records/record";
 
 const options: IFuseOptions<IssueSummary> = {
   keys: [
@@ -29,12 +29,12 @@ export interface TextSearch {
   search(query: string): IssueSummary[];
 }
 
-export function createTextSearch(records: IssueSummary[]): TextSearch {
+export function createTextSearch(records: readonly IssueSummary[]): TextSearch {
   const fuse = new Fuse(records, options);
   return {
     search(query) {
       const q = query.trim().slice(0, MAX_QUERY_LENGTH);
-      if (!q) return records;
+      if (!q) return [...records];
       return fuse.search(q).map((r) => r.item);
     },
   };

@@ -3,37 +3,38 @@
  * /match page runs in the browser. With --json, standard output carries the MatchResult alone
  * (DESIGN.md, "Contracts other tools rely on").
  */
-import { flagValue, UsageError, type CliIo, type ParsedArgs } from "@/lib/cli/run";
+import { stringOption, UsageError, type Command } from "@/lib/cli/command";
 import { getAllIssues } from "@/lib/content";
-import { parseKernelVersion } from "@/lib/kernel/version";
+import { parseKernelRelease } from "@/lib/kernel/version";
 import { buildMatchIndex, matchPaste, type MatchResult } from "@/lib/match";
+import { toMatchSource } from "@/lib/records/projections";
 
-const ALLOWED = ["--json", "--kernel"];
-
-export async function matchCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  for (const f of args.flags.keys()) {
-    if (!ALLOWED.includes(f)) throw new UsageError(`unknown option ${f} (allowed: ${ALLOWED.join(", ")})`);
-  }
-  if (args.positional.length > 1) throw new UsageError("match reads the paste from standard input: kb match < paste.txt");
-  const kernel = flagValue(args, "--kernel");
-  if (args.flags.get("--kernel") === true) throw new UsageError("--kernel needs a value");
-  if (kernel !== undefined && !parseKernelVersion(kernel)) {
-    throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
-  }
-  const paste = await io.readStdin();
-  if (!paste.trim()) {
-    io.stderr("kb: nothing to match: pipe a log into it, e.g. kubectl logs POD | npm run -s kb -- match\n");
-    return 1;
-  }
-  const index = buildMatchIndex(getAllIssues());
-  const result = matchPaste(index, paste, { kernel: kernel ?? null });
-  if (args.flags.has("--json")) {
-    io.stdout(JSON.stringify(result, null, 2) + "\n");
+export const match: Command = {
+  name: "match",
+  synopsis: "match [--json] [--kernel VERSION] < paste.txt",
+  summary: "explain a pasted error",
+  options: { json: { type: "boolean" }, kernel: { type: "string" } },
+  positionals: [0, 0],
+  async run(args, io) {
+    const kernel = stringOption(args, "kernel");
+    if (kernel !== undefined && !parseKernelRelease(kernel)) {
+      throw new UsageError(`--kernel: "${kernel.slice(0, 80)}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
+    }
+    const paste = await io.readStdin();
+    if (!paste.trim()) {
+      io.stderr("kb: nothing to match: pipe a log into it, e.g. kubectl logs POD | npm run -s kb -- match\n");
+      return 1;
+    }
+    const index = buildMatchIndex(getAllIssues().map(toMatchSource));
+    const result = matchPaste(index, paste, { kernel: kernel ?? null });
+    if (args.values.json) {
+      io.stdout(JSON.stringify(result, null, 2) + "\n");
+      return 0;
+    }
+    io.stdout(formatReport(result));
     return 0;
-  }
-  io.stdout(formatReport(result));
-  return 0;
-}
+  },
+};
 
 function wrap(text: string, indent: string, width = 100): string {
   const words = text.split(/\s+/);

@@ -1,7 +1,7 @@
-/** Stable URL values for facet choices that are derived from text. */
+/** A template's stable key: the URL value of the error facet (`?error=`) and a short id for it. */
 
 /** An error template → a short kebab-case key for `?error=` (no commas, stable across edits elsewhere). */
-export function errorKey(template: string): string {
+export function templateKey(template: string): string {
   const key = template
     .toLowerCase()
     .replace(/\{[^}]*\}/g, " ")

@@ -1,7 +1,8 @@
 /** `kb kernel VERSION [--json]`: what a kernel lacks and which records affect it. */
-import { getSummaries } from "@/lib/content";
+import { UsageError, type Command } from "@/lib/cli/command";
+import { getAllIssues } from "@/lib/content";
 import { KernelInputError, kernelReport, type KernelReport } from "@/lib/kernel/report";
-import { UsageError, type CliIo, type ParsedArgs } from "@/lib/cli/args";
+import { toSummary } from "@/lib/records/projections";
 
 /** The JSON shape of `kb kernel --json` (issue contract); extra fields only ever get added. */
 export function kernelJson(r: KernelReport) {
@@ -24,14 +25,22 @@ function listFacts(title: string, facts: KernelReport["missingHelpers"]): string
   return [`${title} (${facts.length} missing):`, ...facts.map((f) => `  #${f.id} ${f.fullName}  (Linux ${f.sinceKernel ?? "?"})`)];
 }
 
-export async function kernelCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  for (const f of args.flags.keys()) if (f !== "--json") throw new UsageError(`unknown option ${f} (allowed: --json)`);
-  let input = args.positional.slice(1).join(" ");
+export const kernel: Command = {
+  name: "kernel",
+  synopsis: "kernel VERSION [--json]",
+  summary: "what a kernel lacks and which incidents affect it (or bpftool feature probe output on stdin)",
+  options: { json: { type: "boolean" } },
+  positionals: [0, Infinity],
+  run: kernelCommand,
+};
+
+async function kernelCommand(args: Parameters<Command["run"]>[0], io: Parameters<Command["run"]>[1]): Promise<number> {
+  let input = args.positionals.join(" ");
   if (!input) input = await io.readStdin();
   if (!input.trim()) throw new UsageError("kernel needs a VERSION (what uname -r prints), or bpftool feature probe output on standard input");
   let report: KernelReport;
   try {
-    report = kernelReport(input, getSummaries());
+    report = kernelReport(input, getAllIssues().map(toSummary));
   } catch (e) {
     if (e instanceof KernelInputError) {
       io.stderr(`kb: ${e.message}\n`);
@@ -39,7 +48,7 @@ export async function kernelCommand(args: ParsedArgs, io: CliIo): Promise<number
     }
     throw e;
   }
-  if (args.flags.has("--json")) {
+  if (args.values.json) {
     io.stdout(JSON.stringify(kernelJson(report), null, 2) + "\n");
     return 0;
   }

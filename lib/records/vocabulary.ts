@@ -1,6 +1,6 @@
 /**
- * The domain records every layer shares. Plain types only: lib/content builds them from
- * write-ups (server side), pages and the matcher read them.
+ * The words a write-up may use: kinds, statuses, subsystems, who establishes a claim, and the sections
+ * each kind must have. Plain data, shared by the schema, the pages, the facets and the CLI.
  */
 export const KINDS = ["incident", "error-class", "upgrade-note"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -56,30 +56,6 @@ export const STATUS_LABELS: Record<Status, string> = {
   info: "Info",
 };
 
-export interface ComponentRef {
-  id: string;
-  versions: string | null;
-}
-
-export interface KernelInfo {
-  /** The range as written (`<5.8`), or null: any kernel. */
-  affected: string | null;
-  fixedIn: string | null;
-  note: string | null;
-  /** "Linux below 5.8", "5.4 series only", "any kernel". */
-  label: string;
-  /** "below 5.8", "5.4 series", "any kernel": facet choice label. */
-  short: string;
-}
-
-export interface ErrorEntry {
-  text: string;
-  template: string;
-  where: string | null;
-  /** Stable facet key for the template (URL value of `error=`). */
-  key: string;
-}
-
 /** Who establishes a reference's claim: the person or artefact the URL points at. */
 export const CLAIM_SOURCES = ["maintainer", "reporter", "contributor", "commit", "code", "docs", "release", "mailing-list"] as const;
 export type ClaimSource = (typeof CLAIM_SOURCES)[number];
@@ -94,45 +70,3 @@ export const CLAIM_SOURCE_LABELS: Record<ClaimSource, string> = {
   release: "The release notes",
   "mailing-list": "The mailing list",
 };
-
-export interface Reference {
-  title: string;
-  url: string;
-  /** The fact this source establishes, in the write-up's own words; null when the source is background. */
-  claim: string | null;
-  by: ClaimSource | null;
-}
-
-/** What the browser needs of a record: everything but the rendered body. */
-export interface IssueSummary {
-  slug: string;
-  url: string;
-  title: string;
-  kind: Kind;
-  status: Status;
-  summary: string;
-  aliases: string[];
-  components: ComponentRef[];
-  kernel: KernelInfo;
-  distros: string[];
-  subsystems: Subsystem[];
-  errors: ErrorEntry[];
-  classes: string[];
-  tags: string[];
-  references: Reference[];
-  updated: string;
-}
-
-export interface Section {
-  id: string;
-  title: string;
-  html: string;
-}
-
-export interface IssueRecord extends IssueSummary {
-  /** Path of the write-up, relative to the content folder. */
-  file: string;
-  sections: Section[];
-  /** The body as plain text, for similarity scoring. */
-  bodyText: string;
-}

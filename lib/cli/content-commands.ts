@@ -1,0 +1,99 @@
+/** `kb list`, `kb show`, `kb lint`: the write-ups as records, and their problems. */
+import { stringOption, UsageError, type Command } from "@/lib/cli/command";
+import { contentDir, formatProblem, getAllIssues, getIssue, loadContent } from "@/lib/content";
+import { FACETS, passes, emptyFilters } from "@/lib/facets";
+import { toListJson, toShowJson, toSummary } from "@/lib/records/projections";
+
+export const list: Command = {
+  name: "list",
+  synopsis: "list [--json] [--component ID] [--kernel VERSION]",
+  summary: "records, filtered (VERSION as uname -r prints it)",
+  options: { json: { type: "boolean" }, component: { type: "string" }, kernel: { type: "string" } },
+  positionals: [0, 0],
+  run(args, io) {
+    // Flags parse through the facet registry, as the browse page's URL does.
+    const filters = emptyFilters();
+    const component = stringOption(args, "component");
+    if (component !== undefined) {
+      const v = FACETS.component.parse(component);
+      if (v === null) throw new UsageError(`--component: "${component}" is not a component id (lowercase kebab-case, like cilium)`);
+      filters.component = [v];
+    }
+    const kernel = stringOption(args, "kernel");
+    if (kernel !== undefined) {
+      const v = FACETS.kernel.parse(kernel);
+      if (v?.kind !== "version") throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
+      filters.kernel = [v];
+    }
+    const records = getAllIssues().filter((r) => passes(toSummary(r), filters));
+    if (args.values.json) {
+      io.stdout(JSON.stringify(records.map(toListJson), null, 2) + "\n");
+      return 0;
+    }
+    if (records.length === 0) {
+      io.stdout("No records match.\n");
+      return 0;
+    }
+    for (const r of records) {
+      io.stdout(`${r.slug}\n  ${r.title}\n  ${r.kind}, ${r.status}; ${r.components.map((c) => c.id).join(", ") || "no component"}; ${r.kernel.label}\n`);
+    }
+    io.stdout(`\n${records.length} record${records.length === 1 ? "" : "s"}\n`);
+    return 0;
+  },
+};
+
+export const show: Command = {
+  name: "show",
+  synopsis: "show SLUG [--json]",
+  summary: "one record",
+  options: { json: { type: "boolean" } },
+  positionals: [1, 1],
+  run(args, io) {
+    const slug = args.positionals[0] ?? "";
+    const record = getIssue(slug);
+    if (!record) {
+      io.stderr(`kb: no record "${slug.slice(0, 100)}". Known slugs:\n${getAllIssues().map((r) => "  " + r.slug).join("\n")}\n`);
+      return 1;
+    }
+    if (args.values.json) {
+      io.stdout(JSON.stringify(toShowJson(record), null, 2) + "\n");
+      return 0;
+    }
+    const lines = [
+      record.title,
+      `${record.kind}, ${record.status}; updated ${record.updated}`,
+      `components: ${record.components.map((c) => (c.versions ? `${c.id} ${c.versions}` : c.id)).join(", ") || "none"}`,
+      `kernel: ${record.kernel.label}${record.kernel.fixedIn ? ` (works from ${record.kernel.fixedIn})` : ""}`,
+      `subsystems: ${record.subsystems.join(", ")}`,
+      "",
+      record.summary,
+      "",
+      "errors:",
+      ...record.errors.map((e) => `  ${e.text}${e.where ? `\n    (${e.where})` : ""}`),
+      "",
+      `sections: ${record.sections.map((s) => s.title).join(" · ")}`,
+      "references:",
+      ...record.references.flatMap((r) => [`  ${r.title}: ${r.url}`, ...(r.claim ? [`    ${r.by}: ${r.claim}`] : [])]),
+    ];
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  },
+};
+
+export const lint: Command = {
+  name: "lint",
+  synopsis: "lint",
+  summary: "check every write-up; exit 1 naming file, line, field",
+  options: {},
+  positionals: [0, 0],
+  run(_args, io) {
+    const { records, problems, files } = loadContent();
+    if (problems.length > 0) {
+      for (const p of problems) io.stderr(formatProblem(p) + "\n");
+      io.stderr(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} write-up${files === 1 ? "" : "s"} (${contentDir()})\n`);
+      return 1;
+    }
+    io.stdout(`${records.length} write-ups OK (${contentDir()})\n`);
+    return 0;
+  },
+};
