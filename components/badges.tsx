@@ -1,4 +1,4 @@
-import { KIND_LABELS, STATUS_LABELS, type Kind, type Status } from "@/lib/records";
+import { KIND_LABELS, STATUS_LABELS, type Kind, type Status } from "@/lib/records/vocabulary";
 
 const STATUS_STYLE: Record<Status, string> = {
   open: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200",

@@ -2,11 +2,14 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import type { MatchResult } from "@/lib/match/types";
 import { clipPaste } from "@/lib/match/limits";
-import type { WorkerRequest, WorkerResponse } from "@/components/match/match-worker";
+import type { MatchResult } from "@/lib/match/types";
+import type { WorkerRequest, WorkerResponse } from "@/lib/match/worker-protocol";
 
 export type MatcherStatus = "loading" | "ready" | "matching" | "error";
+
+/** Typing pauses this long before a paste is matched; pastes, files and examples match at once. */
+const TYPING_PAUSE_MS = 120;
 
 /** Owns the matcher worker: loads the static index once, matches the latest paste, drops stale answers. */
 export function useMatcher(indexUrl: string) {
@@ -18,6 +21,7 @@ export function useMatcher(indexUrl: string) {
   const [error, setError] = useState<string | null>(null);
   const pending = useRef<{ paste: string; kernel: string } | null>(null);
   const ready = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const send = useCallback((paste: string, kernel: string) => {
     const w = worker.current;
@@ -29,7 +33,7 @@ export function useMatcher(indexUrl: string) {
   }, []);
 
   useEffect(() => {
-    const w = new Worker(new URL("../components/match/match-worker.ts", import.meta.url));
+    const w = new Worker(new URL("../lib/match/worker.ts", import.meta.url));
     worker.current = w;
     w.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const msg = event.data;
@@ -59,13 +63,15 @@ export function useMatcher(indexUrl: string) {
     };
     w.postMessage({ type: "init", url: indexUrl } satisfies WorkerRequest);
     return () => {
+      if (timer.current) clearTimeout(timer.current);
       w.terminate();
       worker.current = null;
     };
   }, [indexUrl, send]);
 
-  const match = useCallback(
+  const matchNow = useCallback(
     (paste: string, kernel: string) => {
+      if (timer.current) clearTimeout(timer.current);
       if (!paste.trim()) {
         latest.current++;
         pending.current = null;
@@ -80,6 +86,16 @@ export function useMatcher(indexUrl: string) {
       send(paste, kernel);
     },
     [send],
+  );
+
+  /** Matches after a pause in typing; `immediate` (a paste, a file, an example) matches now. */
+  const match = useCallback(
+    (paste: string, kernel: string, immediate = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      if (immediate) matchNow(paste, kernel);
+      else timer.current = setTimeout(() => matchNow(paste, kernel), TYPING_PAUSE_MS);
+    },
+    [matchNow],
   );
 
   return { status, records, result, error, match };

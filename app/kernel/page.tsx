@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 
-import { getSummaries } from "@/lib/content";
+import { getAllIssues } from "@/lib/content";
+import { toSummary } from "@/lib/records/projections";
 import { KernelClient } from "@/components/kernel/kernel-client";
 import { LtsLinks } from "@/components/kernel/lts-links";
 
@@ -39,7 +40,7 @@ export default function KernelPage() {
           </form>
         }
       >
-        <KernelClient records={getSummaries()} />
+        <KernelClient records={getAllIssues().map(toSummary)} />
       </Suspense>
     </div>
   );

@@ -5,11 +5,12 @@
  */
 import { getAllIssues } from "@/lib/content";
 import { buildMatchIndex, serializeMatchIndex } from "@/lib/match";
+import { toMatchSource } from "@/lib/records/projections";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
-  const body = serializeMatchIndex(buildMatchIndex(getAllIssues()));
+  const body = serializeMatchIndex(buildMatchIndex(getAllIssues().map(toMatchSource)));
   return new Response(body, {
     headers: { "content-type": "application/json; charset=utf-8" },
   });

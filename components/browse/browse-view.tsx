@@ -1,24 +1,30 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import Link from "next/link";
 
-import type { IssueSummary } from "@/lib/records";
-import type { Facets } from "@/lib/search/facets";
-import { hasFilters, type BrowseState } from "@/lib/search-params";
+import { BROWSE_PAGE_SIZE, ROUTES } from "@/lib/constants";
+import { toggleFilter, type FacetChoice, type FacetView } from "@/lib/facets";
+import type { IssueSummary } from "@/lib/records/record";
+import { browseHref, filtersOf, hasFilters, type BrowseState } from "@/lib/search-params";
 import { FacetPanel } from "@/components/browse/facet-panel";
 import { ResultCard } from "@/components/browse/result-card";
 
 export interface BrowseViewProps {
   state: BrowseState;
-  results: IssueSummary[];
-  facets: Facets;
+  /** Every record that passes the search and the filters, in order. */
+  results: readonly IssueSummary[];
+  facets: FacetView[];
   total: number;
   searchBox: ReactNode;
   kernelBox: ReactNode;
 }
 
-/** The browse page's markup: rendered on the server (full list, no JS needed) and by the client. */
+/** The browse page's markup: rendered on the server (no JavaScript needed) and by the client. */
 export function BrowseView({ state, results, facets, total, searchBox, kernelBox }: BrowseViewProps) {
   const filtered = hasFilters(state);
+  const pages = Math.max(1, Math.ceil(results.length / BROWSE_PAGE_SIZE));
+  const page = Math.min(Math.max(1, state.page), pages);
+  const shown = results.slice((page - 1) * BROWSE_PAGE_SIZE, page * BROWSE_PAGE_SIZE);
+  const hrefFor = (c: FacetChoice) => browseHref({ ...state, ...toggleFilter(filtersOf(state), c.key as FacetView["key"], c.raw), page: 1 });
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
       <div className="md:order-2">
@@ -26,16 +32,17 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
             {filtered ? `${results.length} of ${total} records match` : `${total} records`}
+            {pages > 1 ? <span className="text-slate-600 dark:text-slate-400"> · page {page} of {pages}</span> : null}
           </p>
           {filtered ? (
-            <Link href="/" scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
+            <Link href={ROUTES.browse} scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
               Clear filters
             </Link>
           ) : null}
         </div>
-        {results.length > 0 ? (
+        {shown.length > 0 ? (
           <ul className="space-y-3" aria-label="Results">
-            {results.map((r) => (
+            {shown.map((r) => (
               <ResultCard key={r.slug} record={r} />
             ))}
           </ul>
@@ -44,23 +51,35 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
             <p className="font-medium">No records match these filters.</p>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               Remove a filter, try other words, or paste the whole error on the{" "}
-              <Link href="/match" className="text-sky-700 underline dark:text-sky-300">
+              <Link href={ROUTES.match} prefetch={false} className="text-sky-700 underline dark:text-sky-300">
                 matcher
               </Link>
               .
             </p>
-            <Link
-              href="/"
-              scroll={false}
-              className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800"
-            >
+            <Link href={ROUTES.browse} scroll={false} className="mt-4 inline-block rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
               Clear filters
             </Link>
           </div>
         )}
+        {pages > 1 ? (
+          <nav aria-label="Pages of results" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
+            {page > 1 ? (
+              <Link href={browseHref({ ...state, page: page - 1 })} rel="prev" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                ← Previous {BROWSE_PAGE_SIZE}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {page < pages ? (
+              <Link href={browseHref({ ...state, page: page + 1 })} rel="next" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+                Next {Math.min(BROWSE_PAGE_SIZE, results.length - page * BROWSE_PAGE_SIZE)} →
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </div>
       <aside aria-label="Filters" className="md:order-1">
-        <FacetPanel facets={facets} state={state} kernelBox={kernelBox} />
+        <FacetPanel facets={facets} hrefFor={hrefFor} extras={{ kernel: kernelBox }} />
       </aside>
     </div>
   );

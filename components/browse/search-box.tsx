@@ -1,29 +1,26 @@
 "use client";
 
-import { browseHref, FACET_NAMES, MAX_QUERY_LENGTH, setQuery, type BrowseState } from "@/lib/search-params";
-import { useUrlInput } from "@/hooks/use-url-input";
+import { debounce } from "nuqs";
 
-export interface SearchBoxProps {
-  state: BrowseState;
-}
+import { MAX_QUERY_LENGTH, ROUTES, TYPING_DEBOUNCE_MS } from "@/lib/constants";
+import { useBrowseState } from "@/components/browse/use-browse-state";
 
 export const SEARCH_INPUT_ID = "search-input";
 
 /**
- * A GET form (works without JavaScript); with it, typing updates `q` in the URL after a pause,
- * replacing the history entry, and Enter pushes one.
+ * A GET form (works without JavaScript); with it, the text is the URL's `q`: typing replaces the
+ * history entry after a pause (nuqs debounces the URL write, the field updates at once), Enter pushes one.
  */
-export function SearchBox({ state }: SearchBoxProps) {
-  const field = useUrlInput(state.q, (q) => browseHref(setQuery(state, q)));
-
+export function SearchBox() {
+  const [state, setState] = useBrowseState();
   return (
     <form
       role="search"
-      action="/"
+      action={ROUTES.browse}
       method="get"
       onSubmit={(e) => {
         e.preventDefault();
-        field.submit();
+        void setState({ q: state.q, page: null }, { history: "push" });
       }}
       className="flex gap-2"
     >
@@ -35,34 +32,28 @@ export function SearchBox({ state }: SearchBoxProps) {
           id={SEARCH_INPUT_ID}
           name="q"
           type="search"
-          value={field.value}
+          value={state.q}
           maxLength={MAX_QUERY_LENGTH}
           autoComplete="off"
           spellCheck={false}
           placeholder="Search: invalid func unknown#125, calico 5.4, BTF…"
-          onChange={(e) => field.type(e.target.value)}
+          onChange={(e) => void setState({ q: e.target.value, page: null }, { history: "replace", limitUrlUpdates: debounce(TYPING_DEBOUNCE_MS) })}
           onKeyDown={(e) => {
-            if (e.key === "Escape" && field.value) {
+            if (e.key === "Escape" && state.q) {
               e.preventDefault();
-              field.reset("");
+              void setState({ q: null, page: null }, { history: "replace" });
             }
           }}
           className="w-full rounded-md border border-slate-300 bg-white py-2 pl-3 pr-10 text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
         />
         <kbd
           aria-hidden="true"
-          className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 text-xs text-slate-500 sm:block dark:border-slate-600 dark:text-slate-400"
+          className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded-sm border border-slate-300 px-1.5 text-xs text-slate-500 sm:block dark:border-slate-600 dark:text-slate-400"
         >
           /
         </kbd>
       </div>
-      {FACET_NAMES.map((f) =>
-        state[f].length ? <input key={f} type="hidden" name={f} value={state[f].join(",")} /> : null,
-      )}
-      <button
-        type="submit"
-        className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800"
-      >
+      <button type="submit" className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
         Search
       </button>
     </form>

@@ -1,25 +1,21 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { useSearchParams } from "next/navigation";
+import { debounce, useQueryStates } from "nuqs";
 
-import { ROUTES } from "@/lib/constants";
+import { ROUTES, TYPING_DEBOUNCE_MS } from "@/lib/constants";
 import { KernelInputError, kernelReport, type KernelReport } from "@/lib/kernel/report";
-import type { IssueSummary } from "@/lib/records";
+import type { IssueSummary } from "@/lib/records/record";
+import { kernelParsers, MAX_KERNEL_INPUT } from "@/lib/search-params";
 import { KernelReportView } from "@/components/kernel/kernel-report-view";
-import { useUrlInput } from "@/hooks/use-url-input";
 
 export interface KernelClientProps {
   records: IssueSummary[];
 }
 
-const MAX_VERSION_CHARS = 300;
-
 /** /kernel once JavaScript runs: the version lives in `?v=`; probe output stays in the page. */
 export function KernelClient({ records }: KernelClientProps) {
-  const params = useSearchParams();
-  const v = (params.get("v") ?? "").slice(0, MAX_VERSION_CHARS);
-  const field = useUrlInput(v, (next) => (next ? ROUTES.kernelVersion(next) : ROUTES.kernel));
+  const [{ v }, setParams] = useQueryStates(kernelParsers, { history: "push", scroll: false });
   const [probe, setProbe] = useState("");
 
   const result = useMemo((): { report: KernelReport | null; error: string | null } => {
@@ -40,7 +36,7 @@ export function KernelClient({ records }: KernelClientProps) {
         className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-800"
         onSubmit={(e) => {
           e.preventDefault();
-          field.submit();
+          void setParams({ v: v.trim() || null });
         }}
       >
         <div>
@@ -54,12 +50,12 @@ export function KernelClient({ records }: KernelClientProps) {
             <input
               id="kernel-version"
               name="v"
-              value={field.value}
-              maxLength={MAX_VERSION_CHARS}
+              value={v}
+              maxLength={MAX_KERNEL_INPUT}
               autoComplete="off"
               spellCheck={false}
               aria-describedby="kernel-version-hint"
-              onChange={(e) => field.type(e.target.value)}
+              onChange={(e) => void setParams({ v: e.target.value }, { history: "replace", limitUrlUpdates: debounce(TYPING_DEBOUNCE_MS) })}
               placeholder="5.4.0-189-generic"
               className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm placeholder:text-slate-500 dark:border-slate-700 dark:bg-slate-900 dark:placeholder:text-slate-400"
             />

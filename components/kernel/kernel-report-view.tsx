@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import type { KernelReport, MissingFact } from "@/lib/kernel/report";
-import { KIND_LABELS } from "@/lib/records";
+import { KIND_LABELS } from "@/lib/records/vocabulary";
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
 

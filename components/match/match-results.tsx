@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { kernelPageHref } from "@/lib/kernel/links";
 import type { DecodedItem, MatchResult } from "@/lib/match/types";
-import { KIND_LABELS } from "@/lib/records";
+import { KIND_LABELS } from "@/lib/records/vocabulary";
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
 
@@ -21,7 +21,7 @@ function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string 
           {items.map((d, i) => (
             <li key={`${d.kind}-${d.id}-${i}`} className="text-sm" data-testid="decoded-item">
               <p>
-                <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                <span className="mr-2 rounded-sm bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
                   {d.kind}
                 </span>
                 <code className="font-semibold">{d.name}</code>
@@ -43,7 +43,7 @@ function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string 
       )}
       {kernel ? (
         <p className="mt-3 text-sm">
-          <Link href={kernelPageHref(kernel)} className={linkClass} data-testid="kernel-link">
+          <Link prefetch={false} href={kernelPageHref(kernel)} className={linkClass} data-testid="kernel-link">
             Everything Linux {kernel} lacks →
           </Link>
         </p>
@@ -63,9 +63,11 @@ export function MatchResults({ result }: MatchResultsProps) {
       {result.notices.length > 0 ? (
         <ul className="space-y-1" aria-label="Notices">
           {result.notices.map((n, i) => (
-            <li key={i} role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-              {n.line ? `Line ${n.line}: ` : ""}
-              {n.message}
+            <li key={i} className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+              <p role="note">
+                {n.line ? `Line ${n.line}: ` : ""}
+                {n.message}
+              </p>
             </li>
           ))}
         </ul>
@@ -83,7 +85,7 @@ export function MatchResults({ result }: MatchResultsProps) {
           {result.kernel ? (
             <>
               Kernel{" "}
-              <Link href={kernelPageHref(result.kernel)} className={linkClass}>
+              <Link prefetch={false} href={kernelPageHref(result.kernel)} className={linkClass}>
                 {result.kernel}
               </Link>
               {result.kernelSource?.from === "paste" && result.kernelSource.line ? ` (from line ${result.kernelSource.line})` : ""}
@@ -97,7 +99,7 @@ export function MatchResults({ result }: MatchResultsProps) {
         {result.matches.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
             Nothing in the knowledge base explains this paste. The decoded messages below may still help;{" "}
-            <Link href="/" className={linkClass}>
+            <Link prefetch={false} href="/" className={linkClass}>
               browse by component
             </Link>{" "}
             or paste more of the log (the lines before the error often name the program and the kernel).
@@ -121,7 +123,7 @@ export function MatchResults({ result }: MatchResultsProps) {
                   </span>
                 </div>
                 <h3 className="font-semibold">
-                  <Link href={m.url} className={linkClass}>
+                  <Link prefetch={false} href={m.url} className={linkClass}>
                     {m.title}
                   </Link>
                 </h3>
@@ -133,7 +135,7 @@ export function MatchResults({ result }: MatchResultsProps) {
                         {e.reason}
                         {e.line > 0 ? <span className="text-slate-600 dark:text-slate-400"> (line {e.line})</span> : null}
                         {e.text ? (
-                          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded bg-amber-50 px-2 py-1 text-xs text-slate-900 dark:bg-amber-950 dark:text-amber-50">
+                          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-sm bg-amber-50 px-2 py-1 text-xs text-slate-900 dark:bg-amber-950 dark:text-amber-50">
                             <mark className="bg-transparent text-inherit">{e.text}</mark>
                           </pre>
                         ) : null}

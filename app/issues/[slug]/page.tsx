@@ -4,10 +4,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { editUrl, ROUTES } from "@/lib/constants";
-import { getAllIssues, getClassMembers, getIssue, getRelated } from "@/lib/content";
+import { getAllIssues, getClassesOf, getClassMembers, getIssue, getRelated } from "@/lib/content";
 import { kernelPageForRange } from "@/lib/kernel/links";
-import { CLAIM_SOURCE_LABELS, KIND_LABELS, type Reference } from "@/lib/records";
-import { browseHref, EMPTY_STATE } from "@/lib/search-params";
+import type { Reference } from "@/lib/records/record";
+import { CLAIM_SOURCE_LABELS, KIND_LABELS } from "@/lib/records/vocabulary";
+import { facetHref } from "@/lib/search-params";
 import { KindBadge, StatusBadge } from "@/components/badges";
 import { CopyButton } from "@/components/copy-button";
 
@@ -53,7 +54,7 @@ function Evidence({ claims }: { claims: Reference[] }) {
             <p>{r.claim}</p>
             <p className="mt-0.5 text-slate-600 dark:text-slate-400">
               {r.by ? <span>{CLAIM_SOURCE_LABELS[r.by]} · </span> : null}
-              <a href={r.url} className={`break-words underline ${linkClass}`} rel="noopener noreferrer">
+              <a href={r.url} className={`wrap-break-word underline ${linkClass}`} rel="noopener noreferrer">
                 {r.title}
               </a>
             </p>
@@ -70,8 +71,8 @@ export default async function IssuePage({ params }: Props) {
   if (!record) notFound();
   const related = getRelated(slug);
   const members = record.kind === "error-class" ? getClassMembers(slug) : [];
-  const classes = getAllIssues().filter((r) => record.classes.includes(r.slug));
-  const kernelPage = kernelPageForRange(record.kernel.affected);
+  const classes = getClassesOf(record);
+  const kernelPage = kernelPageForRange(record.kernel.range);
   const claims = record.references.filter((r) => r.claim);
   // The claims stand next to the cause they support: after "Root cause" (incident) or "Causes" (class).
   const evidenceAfter = claims.length === 0 ? undefined : (record.sections.find((s) => s.id === "root-cause" || s.id === "causes")?.id ?? null);
@@ -92,7 +93,7 @@ export default async function IssuePage({ params }: Props) {
         <p className="mt-3 text-slate-700 dark:text-slate-300">{record.summary}</p>
         <div className="mt-3 flex flex-wrap gap-2">
           <CopyButton value={record.url} label="Copy link to this page" />
-          <a href={editUrl(record.file)} className="inline-flex items-center rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
+          <a href={editUrl(record.file)} className="inline-flex items-center rounded-sm border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
             Edit this page
           </a>
         </div>
@@ -104,7 +105,7 @@ export default async function IssuePage({ params }: Props) {
             <ul className="flex flex-wrap gap-x-3 gap-y-1">
               {record.components.map((c) => (
                 <li key={c.id}>
-                  <Link href={browseHref({ ...EMPTY_STATE, component: [c.id] })} className={`font-mono ${linkClass}`}>
+                  <Link href={facetHref("component", c.id)} className={`font-mono ${linkClass}`}>
                     {c.id}
                   </Link>
                   {c.versions ? <span className="text-slate-700 dark:text-slate-300"> {c.versions}</span> : null}
@@ -121,10 +122,10 @@ export default async function IssuePage({ params }: Props) {
           ) : (
             <span data-testid="kernel-range">{record.kernel.label}</span>
           )}
-          {record.kernel.affected ? (
+          {record.kernel.range ? (
             <span className="text-slate-600 dark:text-slate-400">
               {" "}
-              (<code>{record.kernel.affected}</code>)
+              (<code>{record.kernel.range.source}</code>)
             </span>
           ) : null}
           {record.kernel.fixedIn ? <span> · works from Linux {record.kernel.fixedIn}</span> : null}
@@ -153,7 +154,7 @@ export default async function IssuePage({ params }: Props) {
           <ul className="flex flex-wrap gap-x-3 gap-y-1">
             {record.subsystems.map((s) => (
               <li key={s}>
-                <Link href={browseHref({ ...EMPTY_STATE, subsystem: [s] })} className={linkClass}>
+                <Link href={facetHref("subsystem", s)} className={linkClass}>
                   {s}
                 </Link>
               </li>
@@ -197,7 +198,7 @@ export default async function IssuePage({ params }: Props) {
                     value={e.text}
                     label="Copy"
                     ariaLabel={`Copy error message ${i + 1}`}
-                    className="absolute right-2 top-2 rounded border border-slate-600 bg-slate-800 px-2 py-0.5 text-xs text-slate-100 hover:bg-slate-700"
+                    className="absolute right-2 top-2 rounded-sm border border-slate-600 bg-slate-800 px-2 py-0.5 text-xs text-slate-100 hover:bg-slate-700"
                   />
                 </div>
                 {e.where ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{e.where}</p> : null}
@@ -207,6 +208,9 @@ export default async function IssuePage({ params }: Props) {
         </section>
       ) : null}
 
+      {record.introHtml ? (
+        <div className="prose prose-slate mb-8 max-w-none dark:prose-invert prose-pre:bg-slate-900 prose-code:before:content-none prose-code:after:content-none" dangerouslySetInnerHTML={{ __html: record.introHtml }} />
+      ) : null}
       {record.sections.map((s) => (
         <Fragment key={s.id}>
         <section aria-labelledby={s.id} className="mb-8">
@@ -251,7 +255,7 @@ export default async function IssuePage({ params }: Props) {
         <ul className="list-inside list-disc space-y-1 text-sm">
           {record.references.map((r) => (
             <li key={r.url}>
-              <a href={r.url} className={`break-words underline ${linkClass}`} rel="noopener noreferrer">
+              <a href={r.url} className={`wrap-break-word underline ${linkClass}`} rel="noopener noreferrer">
                 {r.title}
               </a>
             </li>

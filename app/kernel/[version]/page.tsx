@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { LTS_KERNELS, ROUTES } from "@/lib/constants";
-import { getSummaries } from "@/lib/content";
+import { getAllIssues } from "@/lib/content";
 import { kernelReport } from "@/lib/kernel/report";
+import { toSummary } from "@/lib/records/projections";
+import { kernelHref } from "@/lib/search-params";
 import { KernelReportView } from "@/components/kernel/kernel-report-view";
 import { LtsLinks } from "@/components/kernel/lts-links";
 
@@ -24,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function LtsKernelPage({ params }: Props) {
   const { version } = await params;
   if (!(LTS_KERNELS as readonly string[]).includes(version)) notFound();
-  const report = kernelReport(version, getSummaries());
+  const report = kernelReport(version, getAllIssues().map(toSummary));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <header>
@@ -37,7 +39,7 @@ export default async function LtsKernelPage({ params }: Props) {
         <p className="mt-2 text-slate-700 dark:text-slate-300">
           What mainline Linux {version}.0 lacks and the incidents that affect the {version} series. A later {version}.y
           release or a distribution kernel may have more: check yours on the{" "}
-          <Link href={ROUTES.kernelVersion(`${version}.0`)} className="text-sky-700 underline dark:text-sky-300">
+          <Link href={kernelHref(`${version}.0`)} className="text-sky-700 underline dark:text-sky-300">
             kernel page
           </Link>
           .
