@@ -13,6 +13,7 @@ const kernels = (...texts: string[]) => texts.map((t) => FACETS.kernel.parse(t)!
 describe("loadBrowseParams", () => {
   it("reads comma-separated values of every facet", () => {
     expect(plain(fromQuery("q=unknown%23125&component=cilium,retina&kernel=5.4.0-189-generic&error=invalid-func-unknown&subsystem=helpers,btf&status=open"))).toEqual({
+      ...plain(EMPTY_BROWSE),
       q: "unknown#125",
       page: 1,
       component: ["cilium", "retina"],
@@ -73,7 +74,7 @@ describe("browseHref", () => {
   });
 
   it("writes parameters in a fixed order, whatever order the state was built in", () => {
-    const s: BrowseState = { page: 1, status: ["open"], component: ["cilium", "retina"], kernel: [], error: [], subsystem: [], q: "btf" };
+    const s: BrowseState = { ...EMPTY_BROWSE, status: ["open"], component: ["cilium", "retina"], q: "btf" };
     expect(browseHref(s)).toBe("/?q=btf&component=cilium,retina&status=open");
   });
 
