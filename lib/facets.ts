@@ -10,7 +10,7 @@
 import { KernelRange, KernelRangeError, ANY_KERNEL_LABEL } from "@/lib/kernel/range";
 import { formatVersion, parseKernelRelease, type KernelVersion } from "@/lib/kernel/version";
 import type { IssueSummary } from "@/lib/records/record";
-import { STATUS_LABELS, STATUSES, SUBSYSTEMS, type Status, type Subsystem } from "@/lib/records/vocabulary";
+import { KIND_LABELS, KINDS, STATUS_LABELS, STATUSES, SUBSYSTEMS, type Kind, type Status, type Subsystem } from "@/lib/records/vocabulary";
 
 /** A `?kernel=` value: a version as `uname -r` prints it, a range as write-ups state it, or "any". */
 export type KernelFilter = { kind: "version"; version: KernelVersion; text: string } | { kind: "range"; range: KernelRange } | { kind: "any" };
@@ -169,8 +169,19 @@ const status: FacetDef<Status> = {
   visible: 8,
 };
 
+const kind: FacetDef<Kind> = {
+  key: "kind",
+  title: "Kind",
+  parse: (v) => ((KINDS as readonly string[]).includes(v) ? (v as Kind) : null),
+  serialize: (v) => v,
+  test: (r, v) => r.kind === v,
+  choices: (records) => [...new Set(records.map((r) => r.kind))].map((k) => ({ value: k, label: KIND_LABELS[k] })),
+  labelOf: (v) => ({ value: v, label: KIND_LABELS[v] }),
+  visible: 8,
+};
+
 /** The registry. Its key order is the order of the facet panel. */
-export const FACETS = { component, kernel, status, subsystem, error } as const;
+export const FACETS = { component, kernel, kind, status, subsystem, error } as const;
 
 export type Facets = typeof FACETS;
 export type FacetKey = keyof Facets;
