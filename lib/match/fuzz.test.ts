@@ -21,6 +21,7 @@ const summary = (slug: string, text: string, template: string): MatchSource => (
   subsystems: ["verifier"],
   errors: [{ text, template, where: null }],
   bodyText: "",
+  cites: [],
 });
 
 const index = buildMatchIndex([

@@ -32,6 +32,8 @@ export interface MatchIndexRecord {
   classes: string[];
   subsystems: string[];
   errors: { text: string; template: string }[];
+  /** The GitHub issues and pull requests the record cites, as `owner/repo#N` (lower case). */
+  cites: string[];
 }
 
 /** The serializable index: what /match-index.json holds. */
@@ -88,6 +90,8 @@ export interface MatchIndex {
   frequent: Set<string>;
   /** Inverse document frequency of error-text words, for similarity. */
   idf: Map<string, number>;
+  /** `owner/repo#N` → the records that cite that thread. */
+  citedBy: Map<string, number[]>;
   components: ComponentMatcher[];
 }
 
@@ -168,6 +172,7 @@ export function buildMatchIndex(records: readonly MatchSource[]): MatchIndex {
       classes: [...r.classes],
       subsystems: [...r.subsystems],
       errors: r.errors.map((e) => ({ text: e.text, template: e.template })),
+      cites: [...r.cites],
     })),
     frequentTerms,
   };
@@ -309,8 +314,18 @@ function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc>): MatchIndex {
   const idf = new Map<string, number>();
   for (const [t, n] of edf) idf.set(t, Math.log(1 + records.length / n));
 
+  const citedBy = new Map<string, number[]>();
+  records.forEach((r, ri) => {
+    for (const key of r.cites ?? []) {
+      const list = citedBy.get(key);
+      if (list) list.push(ri);
+      else citedBy.set(key, [ri]);
+    }
+  });
+
   const componentIds = [...new Set(records.flatMap((r) => [...r.componentIds]))];
   return {
+    citedBy,
     meta: data,
     records,
     templates,

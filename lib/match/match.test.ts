@@ -28,6 +28,7 @@ function record(
     subsystems: ["helpers"],
     errors: errors.map(([text, template]) => ({ text, template, where: null })),
     bodyText: "",
+    cites: [],
   };
 }
 
@@ -142,5 +143,46 @@ describe("matchPaste", () => {
     const r = top("invalid func unknown#125", "not-a-kernel");
     expect(r.notices.some((n) => n.kind === "kernel-option")).toBe(true);
     expect(r.kernel).toBeNull();
+  });
+});
+
+describe("a paste that cites a thread a record cites (issue 8, item 7)", () => {
+  const cited = buildMatchIndex([
+    ...records,
+    { ...record("kata-thread", "incident", [["protocol not supported: unknown", "protocol not supported: unknown"]], { components: [["kata-containers", null]] }), cites: ["kata-containers/kata-containers#11007"] },
+  ]);
+
+  it("ranks the citing record first, confident, with the citation as evidence", () => {
+    for (const mention of ["see kata-containers/kata-containers#11007", "https://github.com/kata-containers/kata-containers/issues/11007#issuecomment-1"]) {
+      const r = matchPaste(cited, `protocol not supported: unknown\n${mention}`);
+      expect(r.matches[0]).toMatchObject({ slug: "kata-thread", confident: true });
+      expect(r.matches[0]?.evidence[0]).toMatchObject({ kind: "citation", line: 2 });
+    }
+  });
+
+  it("brings the record in on the citation alone, and stays unconfident when the kernel contradicts it", () => {
+    const alone = matchPaste(cited, "as in kata-containers/kata-containers#11007");
+    expect(alone.matches[0]?.slug).toBe("kata-thread");
+    const other = matchPaste(buildMatchIndex([{ ...records.find((r) => r.slug === "tool-a-helper-125")!, cites: ["microsoft/retina#1533"] }]), "microsoft/retina#1533 on 6.1.0-9-amd64", { kernel: "6.1.0-9-amd64" });
+    expect(other.matches[0]).toMatchObject({ slug: "tool-a-helper-125", confident: false });
+  });
+
+  it("ignores a thread no record cites", () => {
+    const r = matchPaste(cited, "protocol not supported: unknown\nsee other/project#11007");
+    expect(r.matches[0]?.evidence.some((e) => e.kind === "citation")).toBe(false);
+  });
+});
+
+describe("what the matcher says when no record is confident (issue 8, item 6)", () => {
+  it("names the error class by the message's shape, and words to search for", () => {
+    const r = top("program handle_exec: load program: invalid argument: invalid func unknown#181");
+    expect(r.matches.filter((m) => m.kind === "incident").some((m) => m.confident)).toBe(false);
+    expect(r.family).toMatchObject({ slug: "helper-class" });
+    expect(r.search).toMatch(/invalid func unknown#181/);
+  });
+
+  it("has no family for text that no template shapes", () => {
+    const r = top("the weather is fine today");
+    expect(r.family).toBeNull();
   });
 });

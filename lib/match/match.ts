@@ -11,7 +11,7 @@ import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";
 import { errnosIn, extractSignals } from "@/lib/match/signals";
 import { tokensOf } from "@/lib/match/tokens";
-import type { KernelSource, MatchResult, Notice } from "@/lib/match/types";
+import type { KernelSource, MatchItem, MatchResult, Notice } from "@/lib/match/types";
 import { unwrap } from "@/lib/match/unwrap";
 
 export interface MatchOptions {
@@ -53,7 +53,38 @@ function capLines(lines: NormalizedLine[], notices: Notice[]): NormalizedLine[] 
 }
 
 function emptyResult(notices: Notice[], ms: number): MatchResult {
-  return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
+  return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, family: null, search: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
+}
+
+/**
+ * The error class the paste's message belongs to: a class whose template (or its skeleton) matched a
+ * line, else the class of the best incident that matched by template. Null when none did.
+ */
+function familyOf(matches: readonly MatchItem[], index: MatchIndex): MatchResult["family"] {
+  const shaped = (m: MatchItem) => m.evidence.find((e) => e.kind === "template" || e.kind === "near-miss");
+  for (const m of matches) {
+    const ev = shaped(m);
+    if (m.kind === "error-class" && ev) {
+      return { slug: m.slug, title: m.title, url: m.url, reason: `${ev.kind === "template" ? "its error template matches" : "the same message with other values is on"} line ${ev.line}` };
+    }
+  }
+  for (const m of matches) {
+    if (m.kind !== "incident" || !shaped(m)) continue;
+    const cls = index.records.find((r) => r.slug === index.records.find((x) => x.slug === m.slug)?.classes[0]);
+    if (cls) return { slug: cls.slug, title: cls.title, url: cls.url, reason: `the class of ${m.slug}, whose error matches line ${shaped(m)?.line ?? 0}` };
+  }
+  return null;
+}
+
+const MASK = /<[a-z]{1,12}>/g;
+
+/** Words of the line that best says what failed, for a search of the knowledge base. */
+function searchWords(lines: readonly NormalizedLine[]): string | null {
+  const line = lines.find((l) => FAILURE_WORDS.test(l.text) && BPF_LINE.test(l.text)) ?? lines.find((l) => FAILURE_WORDS.test(l.text));
+  if (!line) return null;
+  const words = line.norm.replace(MASK, " ").split(/[^\w#.+-]+/).filter((w) => w.length > 1 && !NOISE_TOKEN.test(w.toLowerCase()));
+  const text = words.slice(0, 10).join(" ").slice(0, 120).trim();
+  return text || null;
 }
 
 export function matchPaste(index: MatchIndex, paste: string | ClippedPaste, options: MatchOptions = {}): MatchResult {
@@ -115,6 +146,8 @@ function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOpti
     kernel: kernel ? formatVersion(kernel) : null,
     components: signals.components.map((c) => c.id),
     kernelSource,
+    family: familyOf(matches, index),
+    search: searchWords(lines),
     notices,
     truncated: unwrapped.truncated,
     stats: {

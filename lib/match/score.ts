@@ -89,6 +89,8 @@ interface Candidate {
   agree: { component: boolean; library: boolean; kernel: boolean; helper: boolean; ident: boolean };
   disagree: { component: boolean; kernel: boolean; helper: boolean; errno: boolean; version: boolean };
   evidence: Evidence[];
+  /** The thread the paste cites that this record cites too, if any. */
+  cited: { key: string; text: string; line: number } | null;
   sim: number;
   /** Error words shared with the paste, for a text-only candidate. */
   textWords: string[];
@@ -151,6 +153,7 @@ function newCandidate(ri: number, record: IndexedRecord): Candidate {
     agree: { component: false, library: false, kernel: false, helper: false, ident: false },
     disagree: { component: false, kernel: false, helper: false, errno: false, version: false },
     evidence: [],
+    cited: null,
     sim: 0,
     textWords: [],
   };
@@ -379,12 +382,20 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
   }
   // Candidates from the text index.
   for (const ri of ctx.textScores.keys()) get(ri);
+  // Records that cite a thread the paste names.
+  for (const ref of ctx.signals.citations) {
+    for (const ri of ctx.index.citedBy.get(ref.key) ?? []) {
+      const c = get(ri);
+      if (c && !c.cited) c.cited = { key: ref.key, text: ref.text, line: ref.lines[0] ?? 0 };
+    }
+  }
 
   const paste = pasteFacts(ctx.signals);
   for (const c of cands.values()) evaluate(c, ctx, paste);
 
   applyNeighbourRanking(cands);
   resolveAmbiguity(cands);
+  applyCitations(cands);
 
   const top = [...cands.values()]
     .filter((c) => c.score >= MIN_SCORE)
@@ -514,6 +525,23 @@ function applyNeighbourRanking(cands: Map<number, Candidate>): void {
         });
       }
     }
+  }
+}
+
+/**
+ * A paste that names a thread a record cites (a link pasted with the log, `owner/repo#N`) is about that
+ * record: it ranks above every record the paste does not cite, and is confident unless the paste
+ * contradicts it (another kernel, another helper).
+ */
+function applyCitations(cands: Map<number, Candidate>): void {
+  const cited = [...cands.values()].filter((c) => c.cited);
+  if (!cited.length) return;
+  const topOther = Math.max(0, ...[...cands.values()].filter((c) => !c.cited).map((c) => c.score));
+  for (const c of cited) {
+    const ref = c.cited!;
+    c.evidence.unshift({ line: ref.line, kind: "citation", text: ref.text, reason: `the paste names ${ref.key}, a source this record cites` });
+    c.score = Math.max(c.score, WEIGHTS.citationFloor, Math.min(1, topOther + WEIGHTS.citationMargin));
+    c.confident = !c.disagree.kernel && !c.disagree.helper;
   }
 }
 

@@ -5,6 +5,7 @@
  * them with a record's own; decoding explains them.
  */
 import { componentMatchers, type ComponentKind, type ComponentMatcher } from "@/lib/match/tool-aliases";
+import { githubThreadsIn } from "@/lib/github-ref";
 import type { LogicalLine } from "@/lib/match/unwrap";
 import { helperByNameLookup } from "@/lib/kernel/facts";
 import { parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
@@ -68,6 +69,8 @@ export interface Signals {
   types: TypeSignal[];
   placeholders: PlaceholderSignal[];
   omitted: { count: number; lines: number[] }[];
+  /** GitHub threads the paste names (`owner/repo#N`), e.g. a link pasted with the log. */
+  citations: { key: string; text: string; lines: number[] }[];
 }
 
 /** errno numbers and the text strerror(3) gives for them (Linux, x86-64 and arm64 alike). */
@@ -216,6 +219,7 @@ interface Collected {
   types: Acc<TypeSignal>;
   placeholders: Acc<PlaceholderSignal>;
   omitted: Acc<{ count: number; lines: number[] }>;
+  citations: Acc<{ key: string; text: string; lines: number[] }>;
   matchers: ComponentMatcher[];
 }
 
@@ -366,6 +370,13 @@ const SIGNAL_RULES: readonly SignalRule[] = [
     },
   },
   {
+    name: "citations",
+    when: /#\d|\/(?:issues|pull|discussions)\/\d/,
+    read({ text: t, lines: ln }, c) {
+      for (const ref of githubThreadsIn(t)) add(c.citations, ref.key, { key: ref.key, text: ref.text, lines: [] }, ln);
+    },
+  },
+  {
     name: "omitted",
     when: /omitted/,
     read({ text: t, lines: ln }, c) {
@@ -384,6 +395,7 @@ export function extractSignals(lines: readonly LogicalLine[], options: SignalOpt
     types: acc(),
     placeholders: acc(),
     omitted: acc(),
+    citations: acc(),
     matchers: options.components ?? defaultMatchers,
   };
   for (const line of lines) {
@@ -401,5 +413,6 @@ export function extractSignals(lines: readonly LogicalLine[], options: SignalOpt
     types: [...c.types.map.values()],
     placeholders: [...c.placeholders.map.values()],
     omitted: [...c.omitted.map.values()],
+    citations: [...c.citations.map.values()],
   };
 }

@@ -41,6 +41,7 @@ export type EvidenceKind =
   | "helper"
   | "errno"
   | "text"
+  | "citation"
   | "ranking";
 
 export interface Evidence {
@@ -59,7 +60,10 @@ export interface MatchItem {
   title: string;
   /** 0..1, higher is better. */
   score: number;
-  /** A template of the record matched and nothing in the paste contradicts it. */
+  /**
+   * A template of the record matched, or the paste cites a thread the record cites, and nothing in the
+   * paste contradicts it.
+   */
   confident: boolean;
   evidence: Evidence[];
   kind: Kind;
@@ -81,6 +85,13 @@ export interface MatchResult {
   /** Component ids named in the paste, in order of first mention. */
   components: string[];
   kernelSource: KernelSource | null;
+  /**
+   * When no record is confident: the error class the message's shape belongs to (its template or its
+   * skeleton matched), so the reader learns the family even where no incident covers the case.
+   */
+  family: { slug: string; title: string; url: string; reason: string } | null;
+  /** Words of the most telling failure line, for a search of the knowledge base (`/?q=`). */
+  search: string | null;
   notices: Notice[];
   /** True when the paste was cut at the size cap. */
   truncated: boolean;
@@ -104,4 +115,6 @@ export interface MatchSource {
   errors: { text: string; template: string; where: string | null }[];
   /** The body as plain text; only its start is indexed. */
   bodyText: string;
+  /** The GitHub issues and pull requests the record cites, as `owner/repo#N` (lower case). */
+  cites: string[];
 }

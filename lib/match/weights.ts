@@ -53,6 +53,12 @@ export const WEIGHTS = {
   /** The paste names a version of the tool that the record does not list. */
   disagreeVersion: -0.1,
 
+  // --- The paste names a thread (`owner/repo#N`) the record cites.
+  /** How far a cited record is placed above the best record the paste does not cite. */
+  citationMargin: 0.05,
+  /** A cited record scores at least this: shown, and above any match on words alone. */
+  citationFloor: 0.6,
+
   // --- Confidence and ranking among neighbours.
   /** A full template hit with nothing against it is confident from this score on. */
   confident: 0.55,

@@ -4,6 +4,7 @@
  * (`toMatchSource`), and the JSON the CLI prints (`toListJson`, `toShowJson`, DESIGN.md contracts).
  */
 import type { MatchSource } from "@/lib/match/types";
+import { githubThreadKey } from "@/lib/github-ref";
 import type { IssueRecord, IssueSummary } from "@/lib/records/record";
 
 export function toSummary(r: IssueRecord): IssueSummary {
@@ -41,6 +42,7 @@ export function toMatchSource(r: IssueRecord): MatchSource {
     subsystems: r.subsystems,
     errors: r.errors.map((e) => ({ text: e.text, template: e.template, where: e.where })),
     bodyText: r.bodyText,
+    cites: [...new Set(r.references.map((ref) => githubThreadKey(ref.url)).filter((k): k is string => k !== null))],
   };
 }
 
