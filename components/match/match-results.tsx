@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { kernelPageHref } from "@/lib/kernel/links";
+import { browseHref } from "@/lib/search-params";
 import type { DecodedItem, MatchResult } from "@/lib/match/types";
 import { KIND_LABELS } from "@/lib/records/vocabulary";
 
@@ -96,6 +97,28 @@ export function MatchResults({ result }: MatchResultsProps) {
           {result.stats.lines.toLocaleString("en-US")} line{result.stats.lines === 1 ? "" : "s"}
           {result.truncated ? " (start and end read)" : ""} matched in {Math.max(1, Math.round(result.stats.ms))} ms
         </p>
+        {confident.length === 0 && (result.family || result.search) ? (
+          <div className="mb-3 rounded-lg border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100" data-testid="family">
+            {result.family ? (
+              <p>
+                This message belongs to the error family{" "}
+                <Link prefetch={false} href={result.family.url} className="font-medium underline">
+                  {result.family.title}
+                </Link>{" "}
+                ({result.family.reason}): its page lists the usual causes and how to check each on a node.
+              </p>
+            ) : (
+              <p>No write-up covers this message yet. The decoded values below say what the kernel reported.</p>
+            )}
+            {result.search ? (
+              <p className="mt-1">
+                <Link prefetch={false} href={browseHref({ q: result.search })} className="underline">
+                  Search the knowledge base for “{result.search}”
+                </Link>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
         {result.matches.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
             Nothing in the knowledge base explains this paste. The decoded messages below may still help;{" "}

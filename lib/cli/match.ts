@@ -59,6 +59,11 @@ export function formatReport(r: MatchResult): string {
   out.push(`Kernel: ${kernel}`);
   out.push(`Components named: ${r.components.join(", ") || "none"}`);
   out.push("");
+  if (!r.matches.some((m) => m.confident) && (r.family || r.search)) {
+    if (r.family) out.push(wrap(`Error family: ${r.family.title} (${r.family.slug}; ${r.family.reason}).`, ""));
+    if (r.search) out.push(wrap(`Words to search the knowledge base for: "${r.search}" (the browse page: /?q=${encodeURIComponent(r.search)}).`, ""));
+    out.push("");
+  }
   if (r.matches.length === 0) {
     out.push("No record explains this paste. See the decoded values below.");
   } else {
