@@ -237,12 +237,9 @@ export function parseCiliumEbpfError(text: string): WrapperInfo | null {
     errno = head.trim();
     rest = colon >= 0 ? rest.slice(colon + 2) : "";
   }
-  let omitted: number | null = null;
-  const om = /\s*\((\d{1,9}) line\(s\) omitted\)?\s*$/.exec(rest);
-  if (om) {
-    omitted = Number(om[1]);
-    rest = rest.slice(0, om.index);
-  }
+  const cut = cutOmitted(rest);
+  rest = cut.rest;
+  const omitted = cut.omitted;
   return {
     tool: "cilium/ebpf",
     program: prog?.[1] ?? null,
@@ -251,6 +248,23 @@ export function parseCiliumEbpfError(text: string): WrapperInfo | null {
     message: rest.trim() || null,
     omitted,
   };
+}
+
+const OMITTED = " line(s) omitted";
+
+/**
+ * Cuts cilium/ebpf's ` (N line(s) omitted)` off the end of a message (the closing parenthesis may be
+ * lost in a copy). Works from the end with endsWith and a pattern anchored on a literal `(`, so a line
+ * of many spaces costs one pass: an expression starting with `\s*` retried at each space did not.
+ */
+export function cutOmitted(text: string): { rest: string; omitted: number | null } {
+  const trimmed = text.trimEnd();
+  const body = trimmed.endsWith(")") ? trimmed.slice(0, -1) : trimmed;
+  if (!body.endsWith(OMITTED)) return { rest: text, omitted: null };
+  const before = body.slice(0, body.length - OMITTED.length);
+  const open = before.lastIndexOf("(");
+  if (open < 0 || !/^\d{1,9}$/.test(before.slice(open + 1))) return { rest: text, omitted: null };
+  return { rest: before.slice(0, open).trimEnd(), omitted: Number(before.slice(open + 1)) };
 }
 
 /** libbpf: `prog 'P': BPF program load failed: -EINVAL` / `prog 'P': failed to load: -22`. */
