@@ -13,7 +13,7 @@ import { toMatchSource } from "@/lib/records/projections";
 
 const contentDir = process.argv[2] ?? path.join(process.cwd(), "content");
 const pastesDir = process.argv[3] ?? path.join(process.cwd(), "lib/match/fixtures/pastes");
-const { records, problems } = loadIssuesFromDir(contentDir);
+const { records, problems } = loadIssuesFromDir(contentDir, "check");
 if (problems.length) {
   console.error(problems.slice(0, 5));
   process.exit(1);

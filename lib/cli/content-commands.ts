@@ -25,7 +25,7 @@ export const list: Command = {
       if (v?.kind !== "version") throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
       filters.kernel = [v];
     }
-    const records = getAllIssues().filter((r) => passes(toSummary(r), filters));
+    const records = getAllIssues("outline").filter((r) => passes(toSummary(r), filters));
     if (args.values.json) {
       io.stdout(JSON.stringify(records.map(toListJson), null, 2) + "\n");
       return 0;
@@ -50,9 +50,9 @@ export const show: Command = {
   positionals: [1, 1],
   run(args, io) {
     const slug = args.positionals[0] ?? "";
-    const record = getIssue(slug);
+    const record = getIssue(slug, "outline");
     if (!record) {
-      io.stderr(`kb: no record "${slug.slice(0, 100)}". Known slugs:\n${getAllIssues().map((r) => "  " + r.slug).join("\n")}\n`);
+      io.stderr(`kb: no record "${slug.slice(0, 100)}". Known slugs:\n${getAllIssues("outline").map((r) => "  " + r.slug).join("\n")}\n`);
       return 1;
     }
     if (args.values.json) {
@@ -87,7 +87,7 @@ export const lint: Command = {
   options: {},
   positionals: [0, 0],
   run(_args, io) {
-    const { records, problems, files } = loadContent();
+    const { records, problems, files } = loadContent("check");
     if (problems.length > 0) {
       for (const p of problems) io.stderr(formatProblem(p) + "\n");
       io.stderr(`\n${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} write-up${files === 1 ? "" : "s"} (${contentDir()})\n`);

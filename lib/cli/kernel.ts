@@ -40,7 +40,7 @@ async function kernelCommand(args: Parameters<Command["run"]>[0], io: Parameters
   if (!input.trim()) throw new UsageError("kernel needs a VERSION (what uname -r prints), or bpftool feature probe output on standard input");
   let report: KernelReport;
   try {
-    report = kernelReport(input, getAllIssues().map(toSummary));
+    report = kernelReport(input, getAllIssues("outline").map(toSummary));
   } catch (e) {
     if (e instanceof KernelInputError) {
       io.stderr(`kb: ${e.message}\n`);

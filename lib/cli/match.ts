@@ -4,10 +4,9 @@
  * (DESIGN.md, "Contracts other tools rely on").
  */
 import { stringOption, UsageError, type Command } from "@/lib/cli/command";
-import { getAllIssues } from "@/lib/content";
+import { cachedMatchIndex } from "@/lib/cli/index-cache";
 import { parseKernelRelease } from "@/lib/kernel/version";
-import { buildMatchIndex, matchPaste, type MatchResult } from "@/lib/match";
-import { toMatchSource } from "@/lib/records/projections";
+import { matchPaste, type MatchResult } from "@/lib/match";
 
 export const match: Command = {
   name: "match",
@@ -25,7 +24,7 @@ export const match: Command = {
       io.stderr("kb: nothing to match: pipe a log into it, e.g. kubectl logs POD | npm run -s kb -- match\n");
       return 1;
     }
-    const index = buildMatchIndex(getAllIssues().map(toMatchSource));
+    const { index } = cachedMatchIndex();
     const result = matchPaste(index, paste, { kernel: kernel ?? null });
     if (args.values.json) {
       io.stdout(JSON.stringify(result, null, 2) + "\n");

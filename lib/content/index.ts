@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 
-import { ContentError, loadIssuesFromDir, type LoadResult } from "@/lib/content/load";
+import { ContentError, loadIssuesFromDir, type BodyMode, type LoadResult } from "@/lib/content/load";
 import type { IssueRecord } from "@/lib/records/record";
 
 export { ContentError, formatProblem, loadIssuesFromDir, type Problem } from "@/lib/content/load";
@@ -16,27 +16,34 @@ export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.env.KB_CONTENT_DIR || path.join(process.cwd(), "content"));
 }
 
-let cache: { dir: string; result: LoadResult; bySlug: Map<string, IssueRecord> } | null = null;
+/** How much each body mode reads: a load in a mode serves every mode that reads less. */
+const DEPTH: Record<BodyMode, number> = { outline: 0, check: 1, render: 2 };
 
-export function loadContent(): LoadResult {
+let cache: { dir: string; mode: BodyMode; result: LoadResult; bySlug: Map<string, IssueRecord> } | null = null;
+
+/**
+ * The write-ups of the content folder, read once per process. `mode` says how much of each body is
+ * needed: pages render HTML (the default), the CLI's list and show need only the section outline.
+ */
+export function loadContent(mode: BodyMode = "render"): LoadResult {
   const dir = contentDir();
-  if (!cache || cache.dir !== dir) {
-    const result = loadIssuesFromDir(dir);
+  if (!cache || cache.dir !== dir || DEPTH[cache.mode] < DEPTH[mode]) {
+    const result = loadIssuesFromDir(dir, mode);
     result.records.sort((a, b) => a.title.localeCompare(b.title));
-    cache = { dir, result, bySlug: new Map(result.records.map((r) => [r.slug, r])) };
+    cache = { dir, mode, result, bySlug: new Map(result.records.map((r) => [r.slug, r])) };
   }
   return cache.result;
 }
 
 /** All valid records, sorted by title; throws when any write-up is invalid. */
-export function getAllIssues(): readonly IssueRecord[] {
-  const { records, problems } = loadContent();
+export function getAllIssues(mode: BodyMode = "render"): readonly IssueRecord[] {
+  const { records, problems } = loadContent(mode);
   if (problems.length > 0) throw new ContentError(problems);
   return records;
 }
 
-export function getIssue(slug: string): IssueRecord | null {
-  getAllIssues();
+export function getIssue(slug: string, mode: BodyMode = "render"): IssueRecord | null {
+  getAllIssues(mode);
   return cache?.bySlug.get(slug) ?? null;
 }
 

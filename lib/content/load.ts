@@ -11,7 +11,9 @@ import path from "node:path";
 import type { z } from "zod";
 
 import { normalizeNewlines, parseYaml, splitFile } from "@/lib/content/front-matter";
-import { parseBody } from "@/lib/content/markdown";
+import { parseBody, type BodyMode } from "@/lib/content/markdown";
+
+export type { BodyMode } from "@/lib/content/markdown";
 import { writeUpSchema } from "@/lib/content/schema";
 import type { IssueRecord } from "@/lib/records/record";
 import { REQUIRED_SECTIONS } from "@/lib/records/vocabulary";
@@ -81,7 +83,11 @@ export interface LoadedFile {
 }
 
 /** Parses one write-up. Returns the record or the problems; never throws for bad content. */
-export function loadIssueFile(file: string, raw: string): LoadedFile {
+/**
+ * Parses one write-up. Returns the record or the problems; never throws for bad content. `mode` says
+ * how much of the body to read (lib/content/markdown.ts); the front matter is always checked whole.
+ */
+export function loadIssueFile(file: string, raw: string, mode: BodyMode = "render"): LoadedFile {
   const problems: Problem[] = [];
   const fail = (): LoadedFile => ({ record: null, problems, lines: { slug: 1, classes: [] } });
   if (raw.includes("\u0000")) {
@@ -105,7 +111,7 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
   }
 
   const slugFromName = path.basename(file).replace(/\.md$/, "");
-  const parsed = writeUpSchema(slugFromName).safeParse(yaml.data, { reportInput: true });
+  const parsed = writeUpSchema.safeParse(yaml.data, { reportInput: true });
   const lines = (data: unknown) => ({
     slug: yaml.lineOf(["slug"]),
     classes: Array.isArray((data as { classes?: unknown }).classes) ? ((data as { classes: unknown[] }).classes.map((_, i) => yaml.lineOf(["classes", i]))) : [],
@@ -122,9 +128,12 @@ export function loadIssueFile(file: string, raw: string): LoadedFile {
   }
 
   // The body is checked even when the front matter is wrong, so one lint run names every problem.
-  const body = parseBody(split.body);
+  const body = parseBody(split.body, mode);
   const atBody = (line: number) => split.bodyLine + line - 1;
   for (const p of body.problems) problems.push({ file, line: atBody(p.line), field: p.field, message: p.message });
+  if (parsed.success && parsed.data.slug !== slugFromName) {
+    problems.push({ file, line: yaml.lineOf(["slug"]), field: "slug", message: `"${parsed.data.slug}" must equal the file name "${slugFromName}"` });
+  }
   const kind = parsed.success ? parsed.data.kind : null;
   if (kind && body.problems.length === 0) {
     const titles = body.headings.map((h) => h.title.toLowerCase());
@@ -187,7 +196,7 @@ const cpuNow = () => {
  * the folder (a link, a subfolder, another extension) is a problem, never silently skipped; names
  * starting with "." are editor and system files and are ignored.
  */
-export function loadIssuesFromDir(dir: string): LoadResult {
+export function loadIssuesFromDir(dir: string, mode: BodyMode = "render"): LoadResult {
   const issuesDir = path.join(dir, "issues");
   const rel = (full: string) => path.relative(process.cwd(), full) || full;
   const folderProblem = (message: string): LoadResult => ({ records: [], problems: [{ file: rel(issuesDir), line: 1, field: "folder", message }], files: 0 });
@@ -236,7 +245,7 @@ export function loadIssuesFromDir(dir: string): LoadResult {
       continue;
     }
     const t0 = cpuNow();
-    const res = loadIssueFile(file, fs.readFileSync(full, "utf8"));
+    const res = loadIssueFile(file, fs.readFileSync(full, "utf8"), mode);
     const ms = cpuNow() - t0;
     if (ms > FILE_LIMITS.cpuMs && res.problems.length === 0) {
       refuse(`took ${Math.round(ms)} ms of CPU time to read (the limit is ${FILE_LIMITS.cpuMs} ms): simplify its Markdown`);

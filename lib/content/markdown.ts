@@ -17,6 +17,7 @@ import { remark } from "remark";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
+import { VFile } from "vfile";
 
 import type { Section } from "@/lib/records/record";
 
@@ -140,42 +141,118 @@ function checkNodes(tree: MdastRoot, problems: BodyProblem[]): void {
   walk(tree);
 }
 
-/** Gives every heading below `##` a unique id (and an anchor link), using the body's one slugger. */
-function renderSection(nodes: RootContent[], slugger: GithubSlugger, footnotePrefix: string): string {
-  const root: MdastRoot = { type: "root", children: nodes };
-  const pipeline = unified()
-    .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: footnotePrefix })
-    .use(() => (tree: HastRoot) => {
-      const visit = (node: HastRoot | HastRoot["children"][number]) => {
-        if (node.type === "element") {
-          if (/^h[3-6]$/.test(node.tagName)) {
-            const textOf = (n: HastRoot["children"][number]): string => (n.type === "text" ? n.value : "children" in n ? n.children.map(textOf).join("") : "");
-            const id = slugger.slug(node.children.map(textOf).join("").trim() || "section");
-            node.properties = { ...node.properties, id };
-            node.children.push({
-              type: "element",
-              tagName: "a",
-              properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: "Link to this heading" },
-              children: [{ type: "text", value: "#" }],
-            });
-          }
-          // Code blocks scroll sideways; keyboard users must be able to focus them to scroll (WCAG 2.1.1).
-          if (node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
-        }
-        if ("children" in node) node.children.forEach(visit);
-      };
-      visit(tree);
-    })
-    .use(rehypeSanitize, { ...schema, clobberPrefix: "" })
-    .use(rehypeStringify);
-  const hast = pipeline.runSync(root) as HastRoot;
-  return pipeline.stringify(hast);
+/** What one render needs to know: the body's slugger and the section's footnote prefix. */
+interface RenderContext {
+  slugger: GithubSlugger;
+  footnotePrefix: string;
 }
 
-export function parseBody(markdown: string): ParsedBody {
+declare module "vfile" {
+  interface DataMap {
+    render: RenderContext;
+  }
+}
+
+/**
+ * Gives every heading below `##` a unique id from the body's one slugger, with an anchor link, and
+ * makes code blocks focusable (they scroll sideways; keyboard users must be able to scroll them).
+ */
+function headingIdsAndFocus() {
+  return (tree: HastRoot, file: VFile) => {
+    const ctx = file.data.render;
+    if (!ctx) return;
+    const textOf = (n: HastRoot["children"][number]): string => (n.type === "text" ? n.value : "children" in n ? n.children.map(textOf).join("") : "");
+    const visit = (node: HastRoot | HastRoot["children"][number]) => {
+      if (node.type === "element") {
+        if (/^h[3-6]$/.test(node.tagName)) {
+          const id = ctx.slugger.slug(node.children.map(textOf).join("").trim() || "section");
+          node.properties = { ...node.properties, id };
+          node.children.push({
+            type: "element",
+            tagName: "a",
+            properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: "Link to this heading" },
+            children: [{ type: "text", value: "#" }],
+          });
+        }
+        if (node.tagName === "pre") node.properties = { ...node.properties, tabIndex: 0 };
+      }
+      if ("children" in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+/** Footnote ids carry the section's prefix, so two sections never give the page the same id. */
+function footnotePrefix() {
+  return (tree: HastRoot, file: VFile) => {
+    const prefix = file.data.render?.footnotePrefix;
+    if (!prefix) return;
+    const visit = (node: HastRoot | HastRoot["children"][number]) => {
+      if (node.type === "element") {
+        const p = node.properties;
+        if (typeof p.id === "string" && /^user-content-fn/.test(p.id)) p.id = p.id.replace(/^user-content-/, prefix);
+        if (typeof p.href === "string" && /^#user-content-fn/.test(p.href)) p.href = p.href.replace(/^#user-content-/, `#${prefix}`);
+        const described = p.ariaDescribedBy;
+        if (Array.isArray(described)) p.ariaDescribedBy = described.map((d) => String(d).replace(/^user-content-/, prefix));
+      }
+      if ("children" in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+/** Built once: creating a unified pipeline per section cost more than rendering it. */
+const toHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(headingIdsAndFocus)
+  .use(rehypeSanitize, schema)
+  .use(footnotePrefix)
+  .use(rehypeStringify);
+
+function renderSection(nodes: RootContent[], slugger: GithubSlugger, prefix: string): string {
+  const file = new VFile();
+  file.data.render = { slugger, footnotePrefix: prefix };
+  const hast = toHtml.runSync({ type: "root", children: nodes } as MdastRoot, file) as HastRoot;
+  return toHtml.stringify(hast);
+}
+
+/**
+ * How much of a body to read: `render` (pages: sections as HTML), `check` (lint and the matcher: every
+ * check and the plain text, no HTML), `outline` (the CLI's list and show: the `##` headings alone,
+ * found by a line scan, so the sections can be checked without parsing Markdown).
+ */
+export type BodyMode = "render" | "check" | "outline";
+
+/** The `##` headings of a body by a line scan that skips fenced code. Linear. */
+export function scanHeadings(markdown: string): { title: string; line: number }[] {
+  const out: { title: string; line: number }[] = [];
+  let fence: string | null = null;
+  const lines = markdown.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f?.[1]) {
+      if (fence === null) fence = f[1][0]!.repeat(f[1].length);
+      else if (f[1].startsWith(fence)) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const h = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h) out.push({ title: (h[1] ?? "").replace(/[*_`]/g, "").trim(), line: i + 1 });
+  }
+  return out;
+}
+
+export function parseBody(markdown: string, mode: BodyMode = "render"): ParsedBody {
   const empty: ParsedBody = { headings: [], sections: [], introHtml: "", text: "", problems: [] };
   const bounds = boundsProblem(markdown);
   if (bounds) return { ...empty, problems: [bounds] };
+  if (mode === "outline") {
+    const headings = scanHeadings(markdown);
+    const slugger = new GithubSlugger();
+    for (const id of RESERVED_IDS) slugger.slug(id);
+    return { ...empty, headings, sections: headings.filter((h) => h.title).map((h) => ({ id: slugger.slug(h.title), title: h.title, html: "" })) };
+  }
 
   const tree = parser.parse(markdown);
   const problems: BodyProblem[] = [];
@@ -208,8 +285,9 @@ export function parseBody(markdown: string): ParsedBody {
     }
   }
   if (problems.length > 0) return { ...empty, headings, problems };
-  const introHtml = intro.length > 0 ? renderSection(intro, slugger, "fn-intro-") : "";
-  const sections: Section[] = groups.map((g) => ({ id: g.id, title: g.title, html: renderSection(g.nodes, slugger, `fn-${g.id}-`) }));
+  const render = mode === "render";
+  const introHtml = render && intro.length > 0 ? renderSection(intro, slugger, "fn-intro-") : "";
+  const sections: Section[] = groups.map((g) => ({ id: g.id, title: g.title, html: render ? renderSection(g.nodes, slugger, `fn-${g.id}-`) : "" }));
   const text = tree.children.map((n) => mdastToString(n)).join("\n");
   return { headings, sections, introHtml, text, problems };
 }

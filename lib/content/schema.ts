@@ -78,75 +78,73 @@ export type FrontMatter = z.infer<typeof frontMatterShape>;
 export type FrontMatterFields = Omit<IssueRecord, "file" | "introHtml" | "sections" | "bodyText">;
 
 /**
- * The schema for one file: shape, then the checks that need several fields, then the transform into
- * the record's fields. `fileSlug` is the file's name, which the slug must equal.
+ * The schema of a write-up's front matter: shape, then the checks that need several fields, then the
+ * transform into the record's fields. Built once (building a zod schema costs more than using it).
+ * That the slug equals the file name is checked by the loader, which knows the file.
  */
-export function writeUpSchema(fileSlug: string) {
-  return frontMatterShape
-    .superRefine((fm, ctx) => {
-      if (fm.slug !== fileSlug) ctx.addIssue({ code: "custom", path: ["slug"], message: `"${fm.slug}" must equal the file name "${fileSlug}"` });
-      if (fm.kind === "error-class" && fm.errors.length === 0) ctx.addIssue({ code: "custom", path: ["errors"], message: "an error-class needs at least one error line" });
-      if (fm.kind === "incident" && fm.components.length === 0) ctx.addIssue({ code: "custom", path: ["components"], message: "an incident names at least one component" });
-      // An incident's cause and fix must rest on a source that says so, not on the write-up's word alone.
-      if (fm.kind === "incident" && !fm.references.some((r) => r.claim)) {
-        ctx.addIssue({ code: "custom", path: ["references"], message: "an incident needs at least one reference with a `claim` (the fact that source establishes) and `by`" });
+export const writeUpSchema = frontMatterShape
+  .superRefine((fm, ctx) => {
+    if (fm.kind === "error-class" && fm.errors.length === 0) ctx.addIssue({ code: "custom", path: ["errors"], message: "an error-class needs at least one error line" });
+    if (fm.kind === "incident" && fm.components.length === 0) ctx.addIssue({ code: "custom", path: ["components"], message: "an incident names at least one component" });
+    // An incident's cause and fix must rest on a source that says so, not on the write-up's word alone.
+    if (fm.kind === "incident" && !fm.references.some((r) => r.claim)) {
+      ctx.addIssue({ code: "custom", path: ["references"], message: "an incident needs at least one reference with a `claim` (the fact that source establishes) and `by`" });
+    }
+    if (fm.kernel?.affected !== undefined) {
+      try {
+        KernelRange.parse(fm.kernel.affected);
+      } catch (e) {
+        if (!(e instanceof KernelRangeError)) throw e;
+        ctx.addIssue({ code: "custom", path: ["kernel", "affected"], message: e.message });
       }
-      if (fm.kernel?.affected !== undefined) {
-        try {
-          KernelRange.parse(fm.kernel.affected);
-        } catch (e) {
-          if (!(e instanceof KernelRangeError)) throw e;
-          ctx.addIssue({ code: "custom", path: ["kernel", "affected"], message: e.message });
+    }
+    if (fm.kernel?.fixedIn !== undefined && !parseStrictVersion(fm.kernel.fixedIn)) {
+      ctx.addIssue({ code: "custom", path: ["kernel", "fixedIn"], message: `"${fm.kernel.fixedIn}" is not a version like 5.8 or 5.8.1` });
+    }
+    // Error templates: each compiles, and its own text matches it from start to end.
+    fm.errors.forEach((err, i) => {
+      try {
+        if (!matchTemplate(compileTemplate(err.template), err.text, true)) {
+          ctx.addIssue({ code: "custom", path: ["errors", i, "template"], message: `does not match its own text "${err.text}"` });
         }
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        ctx.addIssue({ code: "custom", path: ["errors", i, "template"], message: e.message });
       }
-      if (fm.kernel?.fixedIn !== undefined && !parseStrictVersion(fm.kernel.fixedIn)) {
-        ctx.addIssue({ code: "custom", path: ["kernel", "fixedIn"], message: `"${fm.kernel.fixedIn}" is not a version like 5.8 or 5.8.1` });
-      }
-      // Error templates: each compiles, and its own text matches it from start to end.
-      fm.errors.forEach((err, i) => {
-        try {
-          if (!matchTemplate(compileTemplate(err.template), err.text, true)) {
-            ctx.addIssue({ code: "custom", path: ["errors", i, "template"], message: `does not match its own text "${err.text}"` });
-          }
-        } catch (e) {
-          if (!(e instanceof TemplateError)) throw e;
-          ctx.addIssue({ code: "custom", path: ["errors", i, "template"], message: e.message });
-        }
-      });
-    })
-    .transform((fm): FrontMatterFields => {
-      // The checks above passed, so parsing here cannot fail.
-      const range = fm.kernel?.affected !== undefined ? KernelRange.parse(fm.kernel.affected) : null;
-      const errors: ErrorEntry[] = fm.errors.map((e) => ({
-        text: e.text,
-        template: e.template,
-        compiled: compileTemplate(e.template),
-        where: e.where || null,
-        key: templateKey(e.template),
-      }));
-      return {
-        slug: fm.slug,
-        url: ROUTES.issue(fm.slug),
-        title: fm.title,
-        kind: fm.kind,
-        status: fm.status,
-        summary: fm.summary,
-        aliases: fm.aliases,
-        components: fm.components.map((c) => ({ id: c.id, versions: c.versions || null })),
-        kernel: {
-          range,
-          fixedIn: fm.kernel?.fixedIn ?? null,
-          note: fm.kernel?.note || null,
-          label: range?.label ?? ANY_KERNEL_LABEL,
-          short: range?.short ?? ANY_KERNEL_LABEL,
-        },
-        distros: fm.distros,
-        subsystems: fm.subsystems,
-        errors,
-        classes: fm.classes,
-        tags: fm.tags,
-        references: fm.references.map((r) => ({ title: r.title, url: r.url, claim: r.claim ?? null, by: r.by ?? null })),
-        updated: fm.updated,
-      };
     });
-}
+  })
+  .transform((fm): FrontMatterFields => {
+    // The checks above passed, so parsing here cannot fail.
+    const range = fm.kernel?.affected !== undefined ? KernelRange.parse(fm.kernel.affected) : null;
+    const errors: ErrorEntry[] = fm.errors.map((e) => ({
+      text: e.text,
+      template: e.template,
+      compiled: compileTemplate(e.template),
+      where: e.where || null,
+      key: templateKey(e.template),
+    }));
+    return {
+      slug: fm.slug,
+      url: ROUTES.issue(fm.slug),
+      title: fm.title,
+      kind: fm.kind,
+      status: fm.status,
+      summary: fm.summary,
+      aliases: fm.aliases,
+      components: fm.components.map((c) => ({ id: c.id, versions: c.versions || null })),
+      kernel: {
+        range,
+        fixedIn: fm.kernel?.fixedIn ?? null,
+        note: fm.kernel?.note || null,
+        label: range?.label ?? ANY_KERNEL_LABEL,
+        short: range?.short ?? ANY_KERNEL_LABEL,
+      },
+      distros: fm.distros,
+      subsystems: fm.subsystems,
+      errors,
+      classes: fm.classes,
+      tags: fm.tags,
+      references: fm.references.map((r) => ({ title: r.title, url: r.url, claim: r.claim ?? null, by: r.by ?? null })),
+      updated: fm.updated,
+    };
+  });
