@@ -55,7 +55,7 @@ export const frontMatterShape = z.strictObject({
   status: z.enum(STATUSES),
   summary: nonEmpty.max(600, "must be at most 600 characters"),
   aliases: list(nonEmpty.max(300, "must be at most 300 characters"), 20).default([]),
-  components: list(z.strictObject({ id, versions: text.trim().max(120, "must be at most 120 characters").optional() }), 20),
+  components: list(z.strictObject({ id, versions: text.trim().max(200, "must be at most 200 characters").optional() }), 20),
   kernel: z
     .strictObject({
       affected: nonEmpty.optional(),
