@@ -14,10 +14,8 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  // Retries on CI only, for a React hydration mismatch (#418: React re-enters <main> with its hydration
-  // cursor already on main's first child) that a few tests in a hundred hit when two workers load a
-  // 2-core machine. A test that passes on retry is reported as flaky, not hidden.
-  retries: process.env.CI ? 2 : 0,
+  // No retries in any mode: a flaky test is a bug with a cause, to be found and fixed.
+  retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 30_000,

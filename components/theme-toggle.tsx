@@ -7,7 +7,7 @@ import { THEME_STORAGE_KEY } from "@/components/theme-script";
 type Theme = "system" | "light" | "dark";
 
 const NEXT: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
-const LABEL: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+const LABEL: Record<Theme, string> = { system: "Auto", light: "Light", dark: "Dark" };
 
 function apply(theme: Theme) {
   const dark = theme === "dark" || (theme === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
@@ -43,11 +43,12 @@ export function ThemeToggle() {
       type="button"
       onClick={cycle}
       className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 px-2.5 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
-      aria-label={`${LABEL[theme]} (click to change)`}
-      title={`${LABEL[theme]}: click for ${LABEL[NEXT[theme]].toLowerCase()}`}
+      title={`Theme: ${LABEL[theme]}. Click for ${LABEL[NEXT[theme]].toLowerCase()}.`}
     >
       <span aria-hidden="true">{theme === "dark" ? "☾" : theme === "light" ? "☀" : "◐"}</span>
-      <span className="hidden sm:inline">{theme === "system" ? "Auto" : theme === "light" ? "Light" : "Dark"}</span>
+      {/* The accessible name starts with the visible word (WCAG 2.5.3, label in name). */}
+      <span className="sr-only sm:not-sr-only">{LABEL[theme]}</span>
+      <span className="sr-only"> theme, click to change</span>
     </button>
   );
 }

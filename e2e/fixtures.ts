@@ -12,7 +12,8 @@ import matter from "gray-matter";
 export { expect };
 
 export const ROOT = path.resolve(__dirname, "..");
-const ISSUES_DIR = path.join(ROOT, "content", "issues");
+/** The write-ups the build read: KB_CONTENT_DIR/issues when set (as for the build), else content/issues. */
+const ISSUES_DIR = process.env.KB_CONTENT_DIR ? path.join(path.resolve(process.env.KB_CONTENT_DIR), "issues") : path.join(ROOT, "content", "issues");
 
 /** True when the app has a route file at `rel` (e.g. "app/kernel/page.tsx"). */
 export function routeFileExists(rel: string): boolean {
