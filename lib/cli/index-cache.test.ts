@@ -9,6 +9,9 @@ import { cachedMatchIndex, contentKey } from "@/lib/cli/index-cache";
 const GOOD = path.resolve(__dirname, "../content/fixtures/good");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-cache-"));
 fs.cpSync(GOOD, tmp, { recursive: true });
+// The cache outlives a test run: make this run's content new, so the first build is a miss.
+const nonce = path.join(tmp, "issues", "demo-calico-upgrade.md");
+fs.writeFileSync(nonce, `${fs.readFileSync(nonce, "utf8")}\nRun ${process.pid}-${Date.now()}-${Math.random()}.\n`);
 const saved = process.env.KB_CONTENT_DIR;
 afterAll(() => {
   if (saved === undefined) delete process.env.KB_CONTENT_DIR;
@@ -21,6 +24,7 @@ describe("the CLI's match index cache", () => {
     process.env.KB_CONTENT_DIR = tmp;
     const key1 = contentKey(tmp);
     const first = cachedMatchIndex();
+    expect(first.cached).toBe(false);
     const second = cachedMatchIndex();
     expect(second.cached).toBe(true);
     expect(second.index.records.map((r) => r.slug)).toEqual(first.index.records.map((r) => r.slug));
