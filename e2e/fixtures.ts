@@ -9,6 +9,9 @@ import path from "node:path";
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
 import matter from "gray-matter";
 
+import { BROWSE_PAGE_SIZE } from "@/lib/constants";
+import { ANY_KERNEL_LABEL, KernelRange } from "@/lib/kernel/range";
+
 export { expect };
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -27,14 +30,24 @@ export interface SeedRecord {
   aliases: string[];
   updated: string;
   errors: { text: string; template: string }[];
-  references: { title: string; url: string }[];
+  references: { title: string; url: string; claim?: string; by?: string }[];
   components: { id: string; versions?: string }[];
+  kernel?: { affected?: string };
+}
+
+/** How many result cards the browse page shows for `n` matching records (it pages them). */
+export const shown = (n: number): number => Math.min(n, BROWSE_PAGE_SIZE);
+
+/** A record's kernel range in words, as its page shows it. */
+export function kernelLabel(r: SeedRecord): string {
+  return r.kernel?.affected ? KernelRange.parse(String(r.kernel.affected)).label : ANY_KERNEL_LABEL;
 }
 
 /** A write-up's frontmatter, read from content/issues/SLUG.md. */
 export function readRecord(slug: string): SeedRecord {
   const file = path.join(ISSUES_DIR, `${slug}.md`);
-  const { data } = matter(fs.readFileSync(file, "utf8"));
+  // Our own write-ups, read as YAML only (the loader refuses any other front-matter language).
+  const { data } = matter(fs.readFileSync(file, "utf8"), { language: "yaml" });
   const updated = data.updated instanceof Date ? data.updated.toISOString().slice(0, 10) : String(data.updated);
   return { ...(data as Omit<SeedRecord, "slug" | "updated">), slug, updated };
 }
@@ -153,6 +166,35 @@ export function browsePage(page: Page) {
       const m = /link "[^\n]*? (\d+)"/.exec(snapshot);
       if (!m?.[1]) throw new Error(`no count in ${snapshot}`);
       return Number(m[1]);
+    },
+    /**
+     * Asserts that a record with this title is listed (`listed`) or not, on any page of the results:
+     * pages forward with "Next", then back through history to where it started.
+     */
+    async expectListed(title: string, listed = true): Promise<void> {
+      let steps = 0;
+      let found = false;
+      // The list may still be updating after the action that preceded this call.
+      if (listed) {
+        await expect
+          .poll(async () => (await resultList.getByRole("link", { name: title, exact: true }).count()) > 0 || (await page.getByRole("navigation", { name: "Pages of results" }).count()) > 0, { timeout: 5000 })
+          .toBe(true)
+          .catch(() => undefined);
+      }
+      for (;;) {
+        if ((await resultList.getByRole("link", { name: title, exact: true }).count()) > 0) {
+          found = true;
+          break;
+        }
+        const next = page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /^Next/ });
+        if ((await next.count()) === 0) break;
+        const before = page.url();
+        await next.click();
+        await expect.poll(() => page.url()).not.toBe(before);
+        steps++;
+      }
+      for (let i = 0; i < steps; i++) await page.goBack();
+      expect(found, `"${title}" ${listed ? "is" : "is not"} among the results`).toBe(listed);
     },
     /** Titles of the listed results, in order (call after an auto-waiting assertion on the list). */
     async resultTitles(): Promise<string[]> {

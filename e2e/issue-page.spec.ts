@@ -3,7 +3,7 @@
  * sections reachable by URL hash with copyable links, references, related records, the edit link,
  * and the two-way link between an incident and its error class.
  */
-import { expect, readRecord, SEEDS, test } from "./fixtures";
+import { expect, kernelLabel, readRecord, SEEDS, test } from "./fixtures";
 
 const retina = readRecord(SEEDS.retina);
 const URL_PATH = `/issues/${SEEDS.retina}`;
@@ -39,11 +39,29 @@ test("shows the title, status, components with versions, kernel range in words a
 });
 
 test("kernel ranges read in words on the other seeds too", async ({ page }) => {
+  for (const slug of [SEEDS.calico, SEEDS.pwru, SEEDS.kata]) {
+    await page.goto(`/issues/${slug}`);
+    await expect(page.getByTestId("kernel-range")).toHaveText(kernelLabel(readRecord(slug)));
+  }
   await page.goto(`/issues/${SEEDS.calico}`);
-  await expect(page.getByTestId("kernel-range")).toHaveText("5.4 series only");
   await expect(page.getByRole("term").filter({ hasText: "Seen on" })).toBeVisible();
-  await page.goto(`/issues/${SEEDS.pwru}`);
-  await expect(page.getByTestId("kernel-range")).toHaveText("any kernel");
+});
+
+test("shows what each source establishes next to the cause, each claim linked to its place", async ({ page }) => {
+  await page.goto(URL_PATH);
+  const evidence = page.getByRole("region", { name: /^What the sources establish/ });
+  const claims = retina.references.filter((r) => r.claim);
+  expect(claims.length).toBeGreaterThan(0);
+  await expect(evidence.getByRole("listitem")).toHaveCount(claims.length);
+  for (const r of claims) {
+    const item = evidence.getByRole("listitem").filter({ hasText: r.claim });
+    await expect(item).toHaveCount(1);
+    await expect(item.getByRole("link", { name: r.title, exact: true })).toHaveAttribute("href", r.url);
+  }
+  // It stands right after the root cause it supports.
+  const order = await page.locator("main h2").allInnerTexts();
+  const at = order.findIndex((t) => t.startsWith("Root cause"));
+  expect(order[at + 1]).toMatch(/^What the sources establish/);
 });
 
 test("shows every error string verbatim in a code block, each with a working copy button", async ({ page }) => {
@@ -103,7 +121,7 @@ test("lists the references, related records and an edit link", async ({ page }) 
   const refs = page.getByRole("region", { name: /^References/ }).getByRole("listitem").getByRole("link");
   await expect(refs).toHaveCount(retina.references.length);
   for (const r of retina.references) {
-    await expect(page.getByRole("link", { name: r.title, exact: true })).toHaveAttribute("href", r.url);
+    await expect(page.getByRole("region", { name: /^References/ }).getByRole("link", { name: r.title, exact: true })).toHaveAttribute("href", r.url);
   }
 
   const related = page.getByRole("region", { name: "Related" }).getByRole("listitem");

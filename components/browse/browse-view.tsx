@@ -32,7 +32,6 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
             {filtered ? `${results.length} of ${total} records match` : `${total} records`}
-            {pages > 1 ? <span className="text-slate-600 dark:text-slate-400"> · page {page} of {pages}</span> : null}
           </p>
           {filtered ? (
             <Link href={ROUTES.browse} scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
@@ -63,6 +62,9 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
         )}
         {pages > 1 ? (
           <nav aria-label="Pages of results" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
+            <p className="order-2 w-full text-center text-slate-600 sm:order-none sm:w-auto dark:text-slate-400">
+              Page {page} of {pages}: records {(page - 1) * BROWSE_PAGE_SIZE + 1} to {Math.min(results.length, page * BROWSE_PAGE_SIZE)}
+            </p>
             {page > 1 ? (
               <Link href={browseHref({ ...state, page: page - 1 })} rel="prev" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
                 ← Previous {BROWSE_PAGE_SIZE}
