@@ -1,0 +1,18 @@
+import zlib from "node:zlib";
+import { loadIssuesFromDir } from "@/lib/content/load";
+import { buildMatchIndex, serializeMatchIndex } from "@/lib/match";
+import { toMatchSource, toSummary } from "@/lib/records/projections";
+const dir = process.argv[2]!;
+let t = performance.now();
+const { records, problems } = loadIssuesFromDir(dir, "outline");
+console.log("outline load", ((performance.now() - t) / records.length).toFixed(3), "ms/rec", problems.length);
+t = performance.now();
+const r2 = loadIssuesFromDir(dir, "check");
+console.log("check load", ((performance.now() - t) / r2.records.length).toFixed(3), "ms/rec");
+const json = serializeMatchIndex(buildMatchIndex(r2.records.map(toMatchSource)));
+const data = JSON.parse(json);
+const gz = (s: string) => (zlib.gzipSync(s).length / 1024).toFixed(0) + "K";
+console.log("index raw", (json.length / 1024).toFixed(0) + "K gz", gz(json));
+console.log("records raw", gz(JSON.stringify(data.records)), "text", gz(JSON.stringify(data.text)));
+const summaries = JSON.stringify(records.map(toSummary));
+console.log("summaries raw", (summaries.length / 1024).toFixed(0) + "K", "gz", gz(summaries));
