@@ -35,5 +35,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: static files and the match index need no policy (they get the fixed headers).
-  matcher: [{ source: "/((?!_next/|match-index\\.json|favicon\\.ico|icon\\.svg).*)" }],
+  matcher: [{ source: "/((?!_next/|[^/]*\\.json$|favicon\\.ico|icon\\.svg).*)" }],
 };

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import Link from "next/link";
 
-import { ROUTES } from "@/lib/constants";
+import { BROWSE_PAGE_SIZE, ROUTES } from "@/lib/constants";
 import { getAllIssues } from "@/lib/content";
 import { computeFacets, emptyFilters } from "@/lib/facets";
 import { toSummary } from "@/lib/records/projections";
@@ -12,16 +12,11 @@ import { StaticKernelBox, StaticSearchBox } from "@/components/browse/static-for
 
 export default function BrowsePage() {
   const records = getAllIssues().map(toSummary);
-  // Without JavaScript (and before it runs) the page shows the first page of records and the filter links.
+  // The HTML carries the first page and the facets; the browser fetches the rest as /browse-index.json.
+  const firstPage = records.slice(0, BROWSE_PAGE_SIZE);
+  const facets = computeFacets(records, emptyFilters());
   const fallback = (
-    <BrowseView
-      state={EMPTY_BROWSE}
-      results={records}
-      facets={computeFacets(records, emptyFilters())}
-      total={records.length}
-      searchBox={<StaticSearchBox />}
-      kernelBox={<StaticKernelBox />}
-    />
+    <BrowseView state={EMPTY_BROWSE} results={firstPage} matched={records.length} facets={facets} total={records.length} searchBox={<StaticSearchBox />} kernelBox={<StaticKernelBox />} />
   );
   return (
     <>
@@ -35,7 +30,7 @@ export default function BrowsePage() {
         .
       </p>
       <Suspense fallback={fallback}>
-        <BrowseClient records={records} />
+        <BrowseClient firstPage={firstPage} facets={facets} total={records.length} />
       </Suspense>
     </>
   );

@@ -24,6 +24,7 @@ export const ROUTES = {
   kernelSeries: (series: string) => `/kernel/${series}`,
   verifier: "/verifier",
   matchIndex: "/match-index.json",
+  browseIndex: "/browse-index.json",
 } as const;
 
 /** The longest search text read from a box or a URL. */

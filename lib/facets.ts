@@ -31,8 +31,15 @@ export interface FacetDef<V> {
   parse(text: string): V | null;
   serialize(value: V): string;
   test(record: IssueSummary, value: V): boolean;
-  /** The values the records offer, with labels; selected values are added by the registry. */
-  choices(records: readonly IssueSummary[]): Choice<V>[];
+  /**
+   * The serialized values a record has in this facet, so counts take one pass over the records;
+   * `test` must hold for exactly these among the offered choices.
+   */
+  keysOf(record: IssueSummary): readonly string[];
+  /** The choice for one of `keysOf(record)`: its typed value and label. */
+  choiceFor(key: string, record: IssueSummary): Choice<V>;
+  /** Choices offered whatever the records hold (the kernel facet's "any kernel"). */
+  always?: Choice<V>[];
   /** Label of a selected value that no record offers (a kernel version typed by the reader). */
   labelOf?(value: V): Choice<V>;
   /** Shown in a monospace font (ids and error strings). */
@@ -98,7 +105,8 @@ const component: FacetDef<string> = {
   parse: asKebab,
   serialize: (v) => v,
   test: (r, v) => r.components.some((c) => c.id === v),
-  choices: (records) => [...new Set(records.flatMap((r) => r.components.map((c) => c.id)))].map((id) => ({ value: id, label: id })),
+  keysOf: (r) => r.components.map((c) => c.id),
+  choiceFor: (id) => ({ value: id, label: id }),
   labelOf: (v) => ({ value: v, label: v }),
   mono: true,
   visible: 8,
@@ -110,14 +118,12 @@ const kernel: FacetDef<KernelFilter> = {
   parse: parseKernelFilter,
   serialize: serializeKernelFilter,
   test: affectsKernel,
-  choices: (records) => {
-    const ranges = new Map<string, KernelRange>();
-    for (const r of records) {
-      const range = rangeOf(r);
-      if (range && !ranges.has(range.source)) ranges.set(range.source, range);
-    }
-    return [...[...ranges.values()].map((range) => ({ value: { kind: "range", range } as KernelFilter, label: range.short })), { value: { kind: "any" }, label: ANY_KERNEL_LABEL }];
+  keysOf: (r) => [rangeOf(r)?.source ?? "any"],
+  choiceFor: (key, r) => {
+    const range = rangeOf(r);
+    return range ? { value: { kind: "range", range }, label: range.short } : { value: { kind: "any" }, label: ANY_KERNEL_LABEL };
   },
+  always: [{ value: { kind: "any" }, label: ANY_KERNEL_LABEL }],
   labelOf: (v) =>
     v.kind === "version"
       ? { value: v, label: `runs on ${v.text}`, title: `Records whose affected range contains ${formatVersion(v.version)}, and those tied to no kernel` }
@@ -126,7 +132,7 @@ const kernel: FacetDef<KernelFilter> = {
         : { value: v, label: ANY_KERNEL_LABEL },
   visible: 8,
   // Typed versions first, "any kernel" last, ranges by count between them.
-  order: (a, b) => rank(a.value) - rank(b.value) || b.count - a.count || a.label.localeCompare(b.label),
+  order: (a, b) => rank(a.value) - rank(b.value) || b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
 };
 function rank(v: KernelFilter): number {
   return v.kind === "version" ? 0 : v.kind === "any" ? 2 : 1;
@@ -138,10 +144,10 @@ const error: FacetDef<string> = {
   parse: asKebab,
   serialize: (v) => v,
   test: (r, v) => r.errors.some((e) => e.key === v),
-  choices: (records) => {
-    const seen = new Map<string, string>();
-    for (const r of records) for (const e of r.errors) if (!seen.has(e.key)) seen.set(e.key, e.template);
-    return [...seen].map(([key, template]) => ({ value: key, label: template, title: template }));
+  keysOf: (r) => r.errors.map((e) => e.key),
+  choiceFor: (key, r) => {
+    const template = r.errors.find((e) => e.key === key)?.template ?? key;
+    return { value: key, label: template, title: template };
   },
   mono: true,
   visible: 8,
@@ -153,7 +159,8 @@ const subsystem: FacetDef<Subsystem> = {
   parse: (v) => (SUBSYSTEMS as readonly string[]).includes(v) ? (v as Subsystem) : null,
   serialize: (v) => v,
   test: (r, v) => r.subsystems.includes(v),
-  choices: (records) => [...new Set(records.flatMap((r) => r.subsystems))].map((s) => ({ value: s, label: s })),
+  keysOf: (r) => r.subsystems,
+  choiceFor: (key) => ({ value: key as Subsystem, label: key }),
   labelOf: (v) => ({ value: v, label: v }),
   visible: 8,
 };
@@ -164,7 +171,8 @@ const status: FacetDef<Status> = {
   parse: (v) => (STATUSES as readonly string[]).includes(v) ? (v as Status) : null,
   serialize: (v) => v,
   test: (r, v) => r.status === v,
-  choices: (records) => [...new Set(records.map((r) => r.status))].map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+  keysOf: (r) => [r.status],
+  choiceFor: (key) => ({ value: key as Status, label: STATUS_LABELS[key as Status] }),
   labelOf: (v) => ({ value: v, label: STATUS_LABELS[v] }),
   visible: 8,
 };
@@ -175,7 +183,8 @@ const kind: FacetDef<Kind> = {
   parse: (v) => ((KINDS as readonly string[]).includes(v) ? (v as Kind) : null),
   serialize: (v) => v,
   test: (r, v) => r.kind === v,
-  choices: (records) => [...new Set(records.map((r) => r.kind))].map((k) => ({ value: k, label: KIND_LABELS[k] })),
+  keysOf: (r) => [r.kind],
+  choiceFor: (key) => ({ value: key as Kind, label: KIND_LABELS[key as Kind] }),
   labelOf: (v) => ({ value: v, label: KIND_LABELS[v] }),
   visible: 8,
 };
@@ -236,10 +245,8 @@ export function hasAnyFilter(filters: Filters): boolean {
 
 export interface FacetChoice {
   key: string;
-  /** The URL value. */
+  /** The URL value (parse it with the facet's parser to get the typed value back). */
   value: string;
-  /** The typed value, for building the link that toggles it. */
-  raw: unknown;
   label: string;
   title?: string;
   count: number;
@@ -252,44 +259,95 @@ export interface FacetView {
   mono: boolean;
   visible: number;
   choices: FacetChoice[];
+  /** How many choices the records offer in all; `choices` holds at most MAX_CHOICES of them. */
+  offered: number;
 }
 
-/** Choices and counts for every facet, in registry order. `records` is the text-search result. */
+/** Choices shown per facet: the most frequent ones (and every selected one). */
+export const MAX_CHOICES = 60;
+
+/**
+ * Choices and counts for every facet, in registry order. `records` is the text-search result. Each
+ * facet's counts take one pass over the records that pass every other facet (a value's count never
+ * includes its own facet's filter, as faceted search usually does).
+ */
 export function computeFacets(records: readonly IssueSummary[], filters: Filters): FacetView[] {
-  return FACET_KEYS.map((key) => {
-    const d = def(key);
-    const selected = filters[key] as unknown[];
-    const offered = d.choices(records);
-    const seen = new Set(offered.map((c) => d.serialize(c.value)));
+  const defs = FACET_KEYS.map((key) => ({ key, d: def(key), selected: filters[key] as unknown[] }));
+  // One pass: which facets each record fails. A record counts for facet k when it fails no other facet.
+  const fails = new Uint8Array(records.length);
+  records.forEach((r, i) => {
+    let mask = 0;
+    defs.forEach(({ d, selected }, k) => {
+      if (selected.length > 0 && !selected.some((v) => d.test(r, v))) mask |= 1 << k;
+    });
+    fails[i] = mask;
+  });
+  return defs.map(({ key, d, selected }, k) => {
+    const others = ~(1 << k);
+    const selectedKeys = new Set(selected.map((v) => d.serialize(v)));
+    const offered = new Map<string, Choice<unknown> & { count: number }>();
+    for (const c of d.always ?? []) offered.set(d.serialize(c.value), { ...c, count: 0 });
+    const inBase: IssueSummary[] = [];
+    records.forEach((r, i) => {
+      const counted = (fails[i]! & others) === 0;
+      if (counted) inBase.push(r);
+      const keys = d.keysOf(r);
+      keys.forEach((rk, j) => {
+        if (j > 0 && keys.indexOf(rk) < j) return; // a record counts once per value
+        let c = offered.get(rk);
+        if (!c) offered.set(rk, (c = { ...d.choiceFor(rk, r), count: 0 }));
+        if (counted) c.count++;
+      });
+    });
+    // A selected value no record offers (a kernel version typed by the reader) is counted by its test.
     for (const v of selected) {
-      const s = d.serialize(v);
-      if (!seen.has(s)) {
-        offered.unshift(d.labelOf ? d.labelOf(v) : { value: v, label: s });
-        seen.add(s);
-      }
+      const sk = d.serialize(v);
+      if (!offered.has(sk)) offered.set(sk, { ...(d.labelOf ? d.labelOf(v) : { value: v, label: sk }), count: inBase.reduce((n, r) => n + (d.test(r, v) ? 1 : 0), 0) });
     }
-    // Count once per record over the records that pass every other facet.
-    const base = records.filter((r) => passes(r, filters, key));
-    const withCounts = offered.map((c) => ({ ...c, count: base.reduce((n, r) => n + (d.test(r, c.value) ? 1 : 0), 0) }));
-    const isSel = (v: unknown) => selected.some((s) => d.serialize(s) === d.serialize(v));
-    const order = d.order ?? ((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-    withCounts.sort((a, b) => Number(isSel(b.value)) - Number(isSel(a.value)) || order(a, b));
+    const order = d.order ?? ((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    const cmp = ([ka, a]: [string, Choice<unknown> & { count: number }], [kb, b]: [string, Choice<unknown> & { count: number }]) =>
+      Number(selectedKeys.has(kb)) - Number(selectedKeys.has(ka)) || order(a, b);
+    const kept = topK([...offered.entries()], MAX_CHOICES, cmp, ([sk]) => selectedKeys.has(sk));
     return {
       key,
       title: d.title,
       mono: Boolean(d.mono),
       visible: d.visible,
-      choices: withCounts.map((c) => ({
-        key,
-        value: d.serialize(c.value),
-        raw: c.value,
-        label: c.label,
-        ...(c.title ? { title: c.title } : {}),
-        count: c.count,
-        selected: isSel(c.value),
-      })),
+      offered: offered.size,
+      choices: kept.map(([sk, c]) => ({ key, value: sk, label: c.label, ...(c.title ? { title: c.title } : {}), count: c.count, selected: selectedKeys.has(sk) })),
     };
   });
+}
+
+/**
+ * The first `k` items in `cmp` order, plus every item `keep` marks, sorted; without sorting all of
+ * them (the error facet of 10,000 write-ups offers tens of thousands of choices).
+ */
+function topK<T>(items: T[], k: number, cmp: (a: T, b: T) => number, keep: (t: T) => boolean): T[] {
+  if (items.length <= k * 4) return items.sort(cmp).filter((t, i) => i < k || keep(t));
+  const top: T[] = [];
+  const kept: T[] = [];
+  for (const t of items) {
+    if (keep(t)) {
+      kept.push(t);
+      continue;
+    }
+    if (top.length === k && cmp(t, top[k - 1]!) >= 0) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && cmp(t, top[i - 1]!) < 0) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = t;
+  }
+  return [...kept, ...top].sort(cmp);
+}
+
+/** The filters with one choice toggled: the link behind a facet choice. */
+export function toggleChoice(filters: Filters, choice: Pick<FacetChoice, "key" | "value">): Filters {
+  const key = choice.key as FacetKey;
+  const value = def(key).parse(choice.value);
+  return value === null ? filters : toggleFilter(filters, key, value);
 }
 
 /** Parses one facet's values from URL or CLI text (comma-separated), dropping the unreadable ones. */

@@ -1,36 +1,66 @@
 "use client";
 
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 
-import { applyFilters, computeFacets } from "@/lib/facets";
+import { applyFilters, computeFacets, type FacetView } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
-import { filtersOf } from "@/lib/search-params";
+import { EMPTY_BROWSE, filtersOf, hasFilters } from "@/lib/search-params";
 import { createTextSearch } from "@/lib/search/text";
 import { BrowseView } from "@/components/browse/browse-view";
 import { KernelBox } from "@/components/browse/kernel-box";
 import { SearchBox, SEARCH_INPUT_ID } from "@/components/browse/search-box";
+import { useBrowseIndex } from "@/components/browse/use-browse-index";
 import { useBrowseState } from "@/components/browse/use-browse-state";
 import { SlashFocus } from "@/components/slash-focus";
 
 export interface BrowseClientProps {
-  records: IssueSummary[];
+  /** The first page of the unfiltered list and its facets, as the server rendered them. */
+  firstPage: IssueSummary[];
+  facets: FacetView[];
+  total: number;
 }
 
 /** The browse page once JavaScript runs: state from the URL, search and facets in the browser. */
-export function BrowseClient({ records }: BrowseClientProps) {
+export function BrowseClient({ firstPage, facets: initialFacets, total }: BrowseClientProps) {
   const [state] = useBrowseState();
-  const search = useMemo(() => createTextSearch(records), [records]);
+  const { records, error } = useBrowseIndex();
+  const all = records ?? [];
+  const search = useMemo(() => createTextSearch(all), [all]);
   const searched = useMemo(() => search.search(state.q), [search, state.q]);
   const filters = useMemo(() => filtersOf(state), [state]);
   const results = useMemo(() => applyFilters(searched, filters), [searched, filters]);
-  const facets = useMemo(() => computeFacets(searched, filters), [searched, filters]);
+  // Results first: facet counts follow in a deferred render, so typing never waits for them.
+  const deferredSearched = useDeferredValue(searched);
+  const deferredFilters = useDeferredValue(filters);
+  const facets = useMemo(() => computeFacets(deferredSearched, deferredFilters), [deferredSearched, deferredFilters]);
   // Remount the kernel box when the URL's kernel changes, so its field shows the URL's version.
   const kernelKey = state.kernel.map((k) => (k.kind === "version" ? k.text : k.kind)).join(",");
+  const searchBox = <SearchBox />;
+  const kernelBox = <KernelBox key={kernelKey} />;
 
+  if (!records) {
+    // Until the index arrives: the server's first page when the URL asks for nothing else.
+    const plain = !hasFilters(state) && state.page <= 1;
+    return (
+      <>
+        <SlashFocus targetId={SEARCH_INPUT_ID} />
+        {error ? (
+          <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
+            The search index could not be loaded ({error}). Reload the page to try again.
+          </p>
+        ) : !plain ? (
+          <p role="status" className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            Loading the search index…
+          </p>
+        ) : null}
+        <BrowseView state={plain ? state : EMPTY_BROWSE} results={firstPage} matched={total} facets={initialFacets} total={total} searchBox={searchBox} kernelBox={kernelBox} />
+      </>
+    );
+  }
   return (
     <>
       <SlashFocus targetId={SEARCH_INPUT_ID} />
-      <BrowseView state={state} results={results} facets={facets} total={records.length} searchBox={<SearchBox />} kernelBox={<KernelBox key={kernelKey} />} />
+      <BrowseView state={state} results={results} facets={facets} total={records.length} searchBox={searchBox} kernelBox={kernelBox} />
     </>
   );
 }

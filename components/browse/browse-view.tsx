@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 
 import { BROWSE_PAGE_SIZE, ROUTES } from "@/lib/constants";
-import { toggleFilter, type FacetChoice, type FacetView } from "@/lib/facets";
+import { toggleChoice, type FacetChoice, type FacetView } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
 import { browseHref, filtersOf, hasFilters, type BrowseState } from "@/lib/search-params";
 import { FacetPanel } from "@/components/browse/facet-panel";
@@ -10,8 +10,10 @@ import { ResultCard } from "@/components/browse/result-card";
 
 export interface BrowseViewProps {
   state: BrowseState;
-  /** Every record that passes the search and the filters, in order. */
+  /** The records that pass the search and the filters, in order: all of them, or only the first page when `matched` says how many there are. */
   results: readonly IssueSummary[];
+  /** How many records match, when `results` holds only the first page. */
+  matched?: number;
   facets: FacetView[];
   total: number;
   searchBox: ReactNode;
@@ -19,19 +21,20 @@ export interface BrowseViewProps {
 }
 
 /** The browse page's markup: rendered on the server (no JavaScript needed) and by the client. */
-export function BrowseView({ state, results, facets, total, searchBox, kernelBox }: BrowseViewProps) {
+export function BrowseView({ state, results, matched, facets, total, searchBox, kernelBox }: BrowseViewProps) {
   const filtered = hasFilters(state);
-  const pages = Math.max(1, Math.ceil(results.length / BROWSE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, state.page), pages);
-  const shown = results.slice((page - 1) * BROWSE_PAGE_SIZE, page * BROWSE_PAGE_SIZE);
-  const hrefFor = (c: FacetChoice) => browseHref({ ...state, ...toggleFilter(filtersOf(state), c.key as FacetView["key"], c.raw), page: 1 });
+  const count = matched ?? results.length;
+  const pages = Math.max(1, Math.ceil(count / BROWSE_PAGE_SIZE));
+  const page = matched !== undefined ? 1 : Math.min(Math.max(1, state.page), pages);
+  const shown = matched !== undefined ? results.slice(0, BROWSE_PAGE_SIZE) : results.slice((page - 1) * BROWSE_PAGE_SIZE, page * BROWSE_PAGE_SIZE);
+  const hrefFor = (c: FacetChoice) => browseHref({ ...state, ...toggleChoice(filtersOf(state), c), page: 1 });
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
       <div className="md:order-2">
         {searchBox}
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
-            {filtered ? `${results.length} of ${total} records match` : `${total} records`}
+            {filtered ? `${count} of ${total} records match` : `${total} records`}
           </p>
           {filtered ? (
             <Link href={ROUTES.browse} scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
@@ -63,7 +66,7 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
         {pages > 1 ? (
           <nav aria-label="Pages of results" className="mt-4 flex flex-wrap items-center justify-between gap-2 text-sm">
             <p className="order-2 w-full text-center text-slate-600 sm:order-none sm:w-auto dark:text-slate-400">
-              Page {page} of {pages}: records {(page - 1) * BROWSE_PAGE_SIZE + 1} to {Math.min(results.length, page * BROWSE_PAGE_SIZE)}
+              Page {page} of {pages}: records {(page - 1) * BROWSE_PAGE_SIZE + 1} to {Math.min(count, page * BROWSE_PAGE_SIZE)}
             </p>
             {page > 1 ? (
               <Link href={browseHref({ ...state, page: page - 1 })} rel="prev" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
@@ -74,7 +77,7 @@ export function BrowseView({ state, results, facets, total, searchBox, kernelBox
             )}
             {page < pages ? (
               <Link href={browseHref({ ...state, page: page + 1 })} rel="next" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-                Next {Math.min(BROWSE_PAGE_SIZE, results.length - page * BROWSE_PAGE_SIZE)} →
+                Next {Math.min(BROWSE_PAGE_SIZE, count - page * BROWSE_PAGE_SIZE)} →
               </Link>
             ) : null}
           </nav>

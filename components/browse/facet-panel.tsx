@@ -68,6 +68,11 @@ export function FacetPanel({ facets, hrefFor, extras }: FacetPanelProps) {
                 ))}
               </ul>
             )}
+            {facet.offered > facet.choices.length ? (
+              <p className="mt-1 px-1.5 text-xs text-slate-600 dark:text-slate-400">
+                The {facet.choices.length} most frequent of {facet.offered.toLocaleString("en-US")}: search to narrow the list.
+              </p>
+            ) : null}
             {rest.length > 0 ? (
               <details className="mt-1" open={rest.some((c) => c.selected)}>
                 <summary className="cursor-pointer px-1.5 text-sm text-sky-700 hover:underline dark:text-sky-300">{rest.length} more</summary>
