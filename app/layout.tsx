@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import type { Metadata, Viewport } from "next";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 
 import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/constants";
 import { SiteHeader } from "@/components/site-header";
@@ -29,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="flex min-h-screen flex-col">
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
-          <NuqsAdapter>{children}</NuqsAdapter>
+          {children}
         </main>
         <footer className="border-t border-slate-200 py-6 text-center text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
           {SITE_NAME}: write-ups of public eBPF incidents, each citing its sources. Nothing you paste leaves your browser.

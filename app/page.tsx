@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import Link from "next/link";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 
 import { BROWSE_PAGE_SIZE, ROUTES } from "@/lib/constants";
 import { getAllIssues } from "@/lib/content";
@@ -29,9 +30,12 @@ export default function BrowsePage() {
         </Link>
         .
       </p>
-      <Suspense fallback={fallback}>
-        <BrowseClient firstPage={firstPage} facets={facets} total={records.length} />
-      </Suspense>
+      {/* URL state (nuqs) is needed only where a page keeps state in its URL, not on every page. */}
+      <NuqsAdapter>
+        <Suspense fallback={fallback}>
+          <BrowseClient firstPage={firstPage} facets={facets} total={records.length} />
+        </Suspense>
+      </NuqsAdapter>
     </>
   );
 }

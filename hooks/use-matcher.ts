@@ -12,13 +12,14 @@ export type MatcherStatus = "loading" | "ready" | "matching" | "error";
 const TYPING_PAUSE_MS = 120;
 
 /** Owns the matcher worker: loads the static index once, matches the latest paste, drops stale answers. */
-export function useMatcher(indexUrl: string) {
+export function useMatcher(indexUrl: string, textUrl: string) {
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const [status, setStatus] = useState<MatcherStatus>("loading");
   const [records, setRecords] = useState(0);
   const [result, setResult] = useState<MatchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [textReady, setTextReady] = useState<"loading" | "ready" | "failed">("loading");
   const pending = useRef<{ paste: string; kernel: string } | null>(null);
   const ready = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -46,6 +47,8 @@ export function useMatcher(indexUrl: string) {
           pending.current = null;
           send(p.paste, p.kernel);
         }
+      } else if (msg.type === "text") {
+        setTextReady(msg.ok ? "ready" : "failed");
       } else if (msg.type === "error") {
         if (msg.id === null || msg.id === latest.current) {
           setError(msg.message);
@@ -61,13 +64,13 @@ export function useMatcher(indexUrl: string) {
       setError(e.message || "the matcher stopped");
       setStatus("error");
     };
-    w.postMessage({ type: "init", url: indexUrl } satisfies WorkerRequest);
+    w.postMessage({ type: "init", url: indexUrl, textUrl } satisfies WorkerRequest);
     return () => {
       if (timer.current) clearTimeout(timer.current);
       w.terminate();
       worker.current = null;
     };
-  }, [indexUrl, send]);
+  }, [indexUrl, textUrl, send]);
 
   const matchNow = useCallback(
     (paste: string, kernel: string) => {
@@ -98,5 +101,5 @@ export function useMatcher(indexUrl: string) {
     [matchNow],
   );
 
-  return { status, records, result, error, match };
+  return { status, records, result, error, match, textReady };
 }

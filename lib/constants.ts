@@ -24,6 +24,7 @@ export const ROUTES = {
   kernelSeries: (series: string) => `/kernel/${series}`,
   verifier: "/verifier",
   matchIndex: "/match-index.json",
+  matchText: "/match-text.json",
   browseIndex: "/browse-index.json",
 } as const;
 

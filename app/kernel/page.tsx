@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 
 import { getAllIssues } from "@/lib/content";
 import { toSummary } from "@/lib/records/projections";
@@ -40,7 +41,9 @@ export default function KernelPage() {
           </form>
         }
       >
-        <KernelClient records={getAllIssues().map(toSummary)} />
+        <NuqsAdapter>
+          <KernelClient records={getAllIssues().map(toSummary)} />
+        </NuqsAdapter>
       </Suspense>
     </div>
   );

@@ -1,17 +1,13 @@
 /**
- * /match-index.json: the matcher's index, built from the write-ups at build time and served as a
- * static file, which the /match page loads in its Web Worker. Nothing is generated under app/ on disk
- * (STYLE.md #4); the route is prerendered like every page.
+ * /match-index.json: the core of the matcher's index (records, error texts and templates, the facts
+ * scoring compares), built from the write-ups at build time and served as a static file. The /match
+ * page's worker answers from it alone, then loads /match-text.json to refine. Nothing is generated
+ * under app/ on disk (STYLE.md #4); the route is prerendered like every page.
  */
-import { getAllIssues } from "@/lib/content";
-import { buildMatchIndex, serializeMatchIndex } from "@/lib/match";
-import { toMatchSource } from "@/lib/records/projections";
+import { matchIndexParts } from "./parts";
 
 export const dynamic = "force-static";
 
 export function GET(): Response {
-  const body = serializeMatchIndex(buildMatchIndex(getAllIssues().map(toMatchSource)));
-  return new Response(body, {
-    headers: { "content-type": "application/json; charset=utf-8" },
-  });
+  return new Response(matchIndexParts().core, { headers: { "content-type": "application/json; charset=utf-8" } });
 }

@@ -36,12 +36,25 @@ export interface MatchIndexRecord {
   cites: string[];
 }
 
-/** The serializable index: what /match-index.json holds. */
+/**
+ * The serializable index. The browser loads it in two parts: the core (/match-index.json: records,
+ * templates come from their errors) answers a paste on its own, and the full-text part
+ * (/match-text.json) refines the answer when it arrives. The CLI keeps both in one file.
+ */
 export interface MatchIndexData {
   version: number;
   records: MatchIndexRecord[];
   /** Terms in so many records that they are left out of queries (only on large indexes). */
   frequentTerms: string[];
+  /** The MiniSearch index; absent from the core part. */
+  text?: AsPlainObject;
+}
+
+/** The full-text part on its own. */
+export interface MatchTextData {
+  version: number;
+  /** Records in the core this part belongs to: a mismatch is refused. */
+  records: number;
   text: AsPlainObject;
 }
 
@@ -86,7 +99,8 @@ export interface MatchIndex {
   /** Anchor word → template groups. */
   anchors: Map<string, number[]>;
   unanchored: number[];
-  text: MiniSearch<TextDoc>;
+  /** Null until the full-text part is loaded (the browser's first answer comes without it). */
+  text: MiniSearch<TextDoc> | null;
   frequent: Set<string>;
   /** Inverse document frequency of error-text words, for similarity. */
   idf: Map<string, number>;
@@ -181,8 +195,32 @@ export function buildMatchIndex(records: readonly MatchSource[]): MatchIndex {
 
 /** The JSON text of /match-index.json. */
 export function serializeMatchIndex(index: MatchIndex): string {
-  const data: MatchIndexData = { ...index.meta, text: index.text.toJSON() };
+  const data: MatchIndexData = { ...index.meta, ...(index.text ? { text: index.text.toJSON() } : {}) };
   return JSON.stringify(data);
+}
+
+/** The two parts the browser loads: the core first, the full-text index after. */
+export function serializeMatchIndexParts(index: MatchIndex): { core: string; text: string } {
+  const core: MatchIndexData = { ...index.meta };
+  const text: MatchTextData = { version: MATCH_INDEX_VERSION, records: index.records.length, text: (index.text ?? new MiniSearch<TextDoc>(textOptions)).toJSON() };
+  return { core: JSON.stringify(core), text: JSON.stringify(text) };
+}
+
+/** Adds the full-text part to an index loaded from its core. */
+export function attachTextIndex(index: MatchIndex, json: string | MatchTextData): void {
+  let data: unknown = json;
+  if (typeof json === "string") {
+    try {
+      data = JSON.parse(json);
+    } catch (e) {
+      throw new MatchIndexError(`the full-text index is not JSON: ${(e as Error).message}`);
+    }
+  }
+  const d = data as Partial<MatchTextData> | null;
+  if (!d || d.version !== MATCH_INDEX_VERSION || d.records !== index.records.length || !d.text || typeof d.text !== "object") {
+    throw new MatchIndexError("the full-text index does not belong to this match index");
+  }
+  index.text = MiniSearch.loadJS<TextDoc>(d.text, textOptions);
 }
 
 export class MatchIndexError extends Error {}
@@ -202,13 +240,13 @@ export function loadMatchIndex(json: string | MatchIndexData): MatchIndex {
     throw new MatchIndexError(`the match index is version ${data.version}; this matcher reads version ${MATCH_INDEX_VERSION}`);
   }
   const { text: textJson, ...meta } = data;
-  return hydrate(meta, MiniSearch.loadJS<TextDoc>(textJson, textOptions));
+  return hydrate(meta, textJson ? MiniSearch.loadJS<TextDoc>(textJson, textOptions) : null);
 }
 
 function isIndexData(v: unknown): v is MatchIndexData {
   if (!v || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
-  return typeof o.version === "number" && Array.isArray(o.records) && Array.isArray(o.frequentTerms) && !!o.text && typeof o.text === "object";
+  return typeof o.version === "number" && Array.isArray(o.records) && Array.isArray(o.frequentTerms) && (o.text === undefined || (!!o.text && typeof o.text === "object"));
 }
 
 function escapeTemplateText(s: string): string {
@@ -243,7 +281,7 @@ function anchorWords(t: CompiledTemplate): string[] {
   return t.parts.flatMap((p) => (p.kind === "literal" ? boundedWords(p.text) : []));
 }
 
-function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc>): MatchIndex {
+function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null): MatchIndex {
   const groups = new Map<string, TemplateGroup>();
   const records: IndexedRecord[] = data.records.map((r, ri) => {
     // The range arrives as data that lib/content parsed and projected; it is revived, not re-read.

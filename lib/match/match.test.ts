@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 
 import { KernelRange } from "@/lib/kernel/range";
-import { buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex, type MatchSource } from "@/lib/match";
+import { attachTextIndex, buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex, serializeMatchIndexParts, type MatchSource } from "@/lib/match";
 import { versionMismatch } from "@/lib/match/score";
 import type { Kind } from "@/lib/records/vocabulary";
 
@@ -184,5 +184,31 @@ describe("what the matcher says when no record is confident (issue 8, item 6)", 
   it("has no family for text that no template shapes", () => {
     const r = top("the weather is fine today");
     expect(r.family).toBeNull();
+  });
+});
+
+describe("the index in two parts (issue 12: what /match downloads before its first answer)", () => {
+  const parts = serializeMatchIndexParts(index);
+  const paste = "program inet_csk_accept_ret: load program: invalid argument: invalid func unknown#125\nprotocol not supported";
+
+  it("answers from the core alone, marked partial, and like the whole index once the text part is attached", () => {
+    const core = loadMatchIndex(parts.core);
+    const first = matchPaste(core, paste);
+    expect(first.partial).toBe(true);
+    expect(first.matches[0]?.slug).toBe(matchPaste(index, paste).matches[0]?.slug);
+    attachTextIndex(core, parts.text);
+    const full = matchPaste(core, paste);
+    expect(full.partial).toBeUndefined();
+    expect(full.matches).toEqual(matchPaste(index, paste).matches);
+  });
+
+  it("refuses a text part built for another index", () => {
+    const other = serializeMatchIndexParts(buildMatchIndex(records.slice(0, 2)));
+    expect(() => attachTextIndex(loadMatchIndex(parts.core), other.text)).toThrow(MatchIndexError);
+  });
+
+  it("keeps the full-text index out of the core", () => {
+    expect(JSON.parse(parts.core).text).toBeUndefined();
+    expect(JSON.parse(parts.text).text).toBeTruthy();
   });
 });

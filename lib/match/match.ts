@@ -123,7 +123,7 @@ function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOpti
 
   const query = queryTerms(lines, index);
   const textScores = new Map<number, number>();
-  if (query) {
+  if (query && index.text) {
     const results = index.text.search(query, TEXT_SEARCH_OPTIONS).slice(0, TEXT_CANDIDATES);
     const top = results[0]?.score ?? 0;
     for (const r of results) if (top > 0) textScores.set(Number(r.id), r.score / top);
@@ -147,6 +147,7 @@ function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOpti
     components: signals.components.map((c) => c.id),
     kernelSource,
     family: familyOf(matches, index),
+    ...(index.text ? {} : { partial: true }),
     search: searchWords(lines),
     notices,
     truncated: unwrapped.truncated,

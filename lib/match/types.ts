@@ -92,6 +92,8 @@ export interface MatchResult {
   family: { slug: string; title: string; url: string; reason: string } | null;
   /** Words of the most telling failure line, for a search of the knowledge base (`/?q=`). */
   search: string | null;
+  /** Set while the browser has only the core index: templates and signals answered, full-text scores not yet. */
+  partial?: boolean;
   notices: Notice[];
   /** True when the paste was cut at the size cap. */
   truncated: boolean;
