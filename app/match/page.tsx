@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 
+import { ROUTES } from "@/lib/constants";
+import { pageMetadata } from "@/app/page-metadata";
 import { MatchClient } from "@/components/match/match-client";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
+  path: ROUTES.match,
   title: "Paste an error",
   description: "Paste an eBPF error, verifier log or pod log: the likely cause, the lines that prove it, and what the kernel's messages mean.",
-};
+});
 
 export default function MatchPage() {
   return (
