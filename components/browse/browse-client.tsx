@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { applyFilters, computeFacets } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
 import { filtersOf } from "@/lib/search-params";
+import { sortResults } from "@/lib/search/sort";
 import { createTextSearch } from "@/lib/search/text";
 import { BrowseView } from "@/components/browse/browse-view";
 import { KernelBox } from "@/components/browse/kernel-box";
@@ -22,7 +23,7 @@ export function BrowseClient({ records }: BrowseClientProps) {
   const search = useMemo(() => createTextSearch(records), [records]);
   const searched = useMemo(() => search.search(state.q), [search, state.q]);
   const filters = useMemo(() => filtersOf(state), [state]);
-  const results = useMemo(() => applyFilters(searched, filters), [searched, filters]);
+  const results = useMemo(() => sortResults(applyFilters(searched, filters), state.sort), [searched, filters, state.sort]);
   const facets = useMemo(() => computeFacets(searched, filters), [searched, filters]);
   // Remount the kernel box when the URL's kernel changes, so its field shows the URL's version.
   const kernelKey = state.kernel.map((k) => (k.kind === "version" ? k.text : k.kind)).join(",");
