@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { ROUTES } from "@/lib/constants";
+import { REPO_BRANCH, REPO_URL, ROUTES } from "@/lib/constants";
 import { pageMetadata } from "@/app/page-metadata";
 import { MatchClient } from "@/components/match/match-client";
 
@@ -25,7 +25,7 @@ export default function MatchPage() {
           The matcher runs in your browser and needs JavaScript. Without it, search the knowledge base from the browse page.
         </p>
       </noscript>
-      <MatchClient />
+      <MatchClient repo={{ url: REPO_URL, branch: REPO_BRANCH }} />
     </div>
   );
 }
