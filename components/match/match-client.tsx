@@ -1,7 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
-import dynamic from "next/dynamic";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 
 import { ROUTES } from "@/lib/constants";
 import { countLineBreaks } from "@/lib/match/limits";
@@ -13,11 +12,9 @@ import { LARGE_PASTE_CHARS, PasteBox } from "@/components/match/paste-box";
 import { SharePanel } from "@/components/match/share-panel";
 import { useMatcher } from "@/hooks/use-matcher";
 
-// The draft editor (parser, Markdown renderer, schema) loads only when a reader asks for a draft.
-const DraftEditor = dynamic(() => import("@/components/match/draft-editor").then((m) => m.DraftEditor), {
-  ssr: false,
-  loading: () => <p className="text-sm text-slate-600 dark:text-slate-400" role="status">Loading the draft editor…</p>,
-});
+// The draft editor (parser, Markdown renderer, schema: ~140 kB compressed) loads only when a reader asks
+// for a draft; it renders only after a click, so React.lazy is enough (no server rendering to skip).
+const DraftEditor = lazy(() => import("@/components/match/draft-editor").then((m) => ({ default: m.DraftEditor })));
 
 export interface MatchClientProps {
   /** The repository whose new-file page a draft opens (KB_REPO_URL and KB_REPO_BRANCH, read on the server). */
@@ -170,7 +167,15 @@ export function MatchClient({ repo }: MatchClientProps) {
       </div>
       {draft ? (
         <div id="draft-editor" className="lg:col-span-2">
-          <DraftEditor key={draft.id} paste={draft.paste} result={draft.result} repo={repo} onClose={() => setDraft(null)} />
+          <Suspense
+            fallback={
+              <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
+                Loading the draft editor…
+              </p>
+            }
+          >
+            <DraftEditor key={draft.id} paste={draft.paste} result={draft.result} repo={repo} onClose={() => setDraft(null)} />
+          </Suspense>
         </div>
       ) : null}
     </div>
