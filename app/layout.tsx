@@ -1,15 +1,24 @@
 import type { ReactNode } from "react";
 import type { Metadata, Viewport } from "next";
 
-import { SITE_DESCRIPTION, SITE_NAME } from "@/lib/constants";
+import { ROUTES, SITE_DESCRIPTION, SITE_NAME, SITE_URL } from "@/lib/constants";
+import { SITE_TITLE } from "@/app/page-metadata";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
 
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: `${SITE_NAME}: eBPF troubleshooting knowledge base`, template: `%s · ${SITE_NAME}` },
+  // Every URL in the head (canonical, og:url, og:image, feeds) is absolute, on KB_SITE_URL.
+  metadataBase: new URL(SITE_URL),
+  title: { default: SITE_TITLE, template: `%s · ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
+  applicationName: SITE_NAME,
+  manifest: ROUTES.manifest,
+  icons: {
+    icon: [{ url: ROUTES.icon, type: "image/svg+xml" }, { url: ROUTES.icon192, type: "image/png", sizes: "192x192" }],
+    apple: [{ url: ROUTES.appleIcon, sizes: "180x180" }],
+  },
 };
 
 export const viewport: Viewport = {
@@ -24,6 +33,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <ThemeScript />
+        {/* Lets a browser add the knowledge base as a search engine (the template is the browse page's ?q=). */}
+        <link rel="search" type="application/opensearchdescription+xml" title={SITE_NAME} href={ROUTES.openSearch} />
       </head>
       <body className="flex min-h-screen flex-col">
         <SiteHeader />

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 
@@ -9,7 +10,10 @@ import { toSummary } from "@/lib/records/projections";
 import { EMPTY_BROWSE } from "@/lib/search-params";
 import { BrowseClient } from "@/components/browse/browse-client";
 import { BrowseView } from "@/components/browse/browse-view";
+import { pageMetadata } from "@/app/page-metadata";
 import { StaticKernelBox, StaticSearchBox } from "@/components/browse/static-forms";
+
+export const metadata: Metadata = pageMetadata({ path: ROUTES.browse });
 
 export default function BrowsePage() {
   const records = getAllIssues().map(toSummary);

@@ -6,6 +6,7 @@
  *   npm run -s kb -- lint
  *   npm run -s kb -- match [--json] [--kernel VERSION] < paste.txt
  *   npm run -s kb -- kernel VERSION [--json]
+ *   npm run -s kb -- draft --slug SLUG [--ref URL] [--kernel VERSION] < paste.txt
  *
  * With --json, standard output carries the JSON alone; messages go to standard error.
  */

@@ -3,8 +3,15 @@
 import { useEffect, useRef, useState } from "react";
 
 export interface CopyButtonProps {
-  /** Text to copy; a value starting with "#" or "/" is resolved against the page URL. */
+  /** Text to copy; a value starting with "#" or "/" is resolved against the page URL unless `literal`. */
   value: string;
+  /** Copy `value` as it is, even when it starts with "#" or "/". */
+  literal?: boolean;
+  /**
+   * The same content as HTML: where the browser has ClipboardItem, both go on the clipboard (text/plain
+   * and text/html), so a rich editor pastes a link and a plain one pastes `value`.
+   */
+  html?: string;
   label: string;
   /** Accessible name; defaults to `label`. */
   ariaLabel?: string;
@@ -17,7 +24,17 @@ function resolve(value: string): string {
   return value;
 }
 
-async function copyText(text: string): Promise<void> {
+async function copyText(text: string, html?: string): Promise<void> {
+  if (html && typeof ClipboardItem !== "undefined" && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({ "text/plain": new Blob([text], { type: "text/plain" }), "text/html": new Blob([html], { type: "text/html" }) }),
+      ]);
+      return;
+    } catch {
+      // Some browsers refuse text/html: copy the text alone below.
+    }
+  }
   if (navigator.clipboard?.writeText) {
     try {
       await navigator.clipboard.writeText(text);
@@ -38,7 +55,7 @@ async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error("copy refused");
 }
 
-export function CopyButton({ value, label, ariaLabel, className }: CopyButtonProps) {
+export function CopyButton({ value, literal, html, label, ariaLabel, className }: CopyButtonProps) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => {
@@ -51,7 +68,7 @@ export function CopyButton({ value, label, ariaLabel, className }: CopyButtonPro
       data-copy-value={value}
       onClick={async () => {
         try {
-          await copyText(resolve(value));
+          await copyText(literal ? value : resolve(value), html);
           setState("copied");
         } catch {
           setState("failed");

@@ -2,10 +2,13 @@
  * Every page, in light and dark: no axe violation at all under every WCAG 2.0, 2.1 and 2.2 A and AA
  * rule, no console error, and no sideways scrolling on a 390 px wide phone.
  */
+import fs from "node:fs";
+import path from "node:path";
+
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
-import { expect, routeFileExists, SEEDS, test, waitForHydration } from "./fixtures";
+import { expect, ROOT, routeFileExists, SEEDS, test, waitForHydration } from "./fixtures";
 
 /**
  * @axe-core/playwright types its page with the hoisted playwright-core (a newer release than the
@@ -69,6 +72,26 @@ const PAGES: PageCase[] = [
   },
   { name: "kernel 5.4 (long-term)", path: "/kernel/5.4", route: "app/kernel/[version]/page.tsx", ready: h1 },
   { name: "match", path: "/match", route: "app/match/page.tsx", ready: h1 },
+  {
+    name: "browse, recently updated",
+    path: "/?sort=updated",
+    route: "app/page.tsx",
+    ready: async (page) => {
+      await expect(page.getByRole("list", { name: "Sort:" }).getByRole("link", { name: "Recently updated" })).toHaveAttribute("aria-current", "true");
+    },
+  },
+  {
+    name: "match, draft write-up open",
+    path: "/match",
+    route: "app/match/page.tsx",
+    ready: async (page) => {
+      const box = page.getByRole("textbox", { name: "Paste an error or log" });
+      await waitForHydration(box);
+      await box.fill(fs.readFileSync(path.join(ROOT, "lib", "draft", "fixtures", "libbpf-bootstrap-42-ringbuf.txt"), "utf8"));
+      await page.getByRole("button", { name: "Write this up" }).click();
+      await expect(page.getByRole("region", { name: "Page preview" })).toContainText("Verify on your node");
+    },
+  },
 ];
 
 function skipIfMissing(c: PageCase) {

@@ -1,7 +1,8 @@
 /**
  * Shared e2e set-up: a `test` that fails when the page logs a console error or throws, helpers that
- * find things the way a reader does (roles and labels), and the seed write-ups read from `content/`,
- * so the specs check the app against the same files it was built from.
+ * find things the way a reader does (roles and labels), and the seed write-ups read from `content/` (or
+ * from KB_CONTENT_DIR, as the build does), so the specs check the app against the same files it was
+ * built from.
  */
 import fs from "node:fs";
 import path from "node:path";

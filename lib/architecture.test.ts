@@ -1,7 +1,8 @@
 /**
  * The layering rules of ARCHITECTURE.md, checked on the source: no import circle; components/ is
  * imported only from components/ and app/; lib/ imports no React and no Next.js; the content gateway
- * imports nothing from the search code or the URL state. A rule broken here fails the suite.
+ * imports nothing from the search code or the URL state; the code the browser's draft editor runs (the
+ * write-up parser and the draft builder) needs no Node built-in. A rule broken here fails the suite.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -87,6 +88,21 @@ describe("architecture", () => {
     };
     const gateway = all.filter((f) => f.startsWith("lib/content/"));
     const bad = gateway.flatMap((f) => [...reach(f)].filter((g) => g.startsWith("lib/search") || g === "lib/facets.ts").map((g) => `${f} ⇢ ${g}`));
+    expect(bad).toEqual([]);
+  });
+
+  it("keeps the write-up parser and the draft builder free of Node built-ins (the browser runs them)", () => {
+    const NODE = /^(?:node:|fs$|path$|os$|child_process$|url$|util$)/;
+    const seen = new Set<string>();
+    const todo = ["lib/content/parse.ts", "lib/draft/draft.ts"];
+    while (todo.length) {
+      const f = todo.pop()!;
+      if (seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...(edges.get(f) ?? []));
+    }
+    expect(seen.size).toBeGreaterThan(10);
+    const bad = [...seen].flatMap((f) => (graph.get(f) ?? []).filter((s) => NODE.test(s)).map((s) => `${f} → ${s}`));
     expect(bad).toEqual([]);
   });
 

@@ -62,6 +62,13 @@ describe("loadBrowseParams", () => {
     expect(plain(fromQuery("kernel=%3E%3D5.4+%3C5.10")).kernel).toEqual([">=5.4 <5.10"]);
   });
 
+  it("reads sort=updated; the default order and unknown values read as relevance", () => {
+    expect(fromQuery("").sort).toBe("relevance");
+    expect(fromQuery("sort=updated").sort).toBe("updated");
+    expect(fromQuery("sort=oldest").sort).toBe("relevance");
+    expect(fromQuery("q=btf&component=cilium&sort=updated")).toMatchObject({ q: "btf", component: ["cilium"], sort: "updated" });
+  });
+
   it("reads the page, 1 by default", () => {
     expect(fromQuery("").page).toBe(1);
     expect(fromQuery("page=3").page).toBe(3);
@@ -78,6 +85,12 @@ describe("browseHref", () => {
     expect(browseHref(s)).toBe("/?q=btf&component=cilium,retina&status=open");
   });
 
+  it("writes sort=updated after the facets and leaves the default order out", () => {
+    expect(browseHref(state({ sort: "updated" }))).toBe("/?sort=updated");
+    expect(browseHref(state({ q: "btf", status: ["open"], sort: "updated", page: 2 }))).toBe("/?q=btf&status=open&sort=updated&page=2");
+    expect(browseHref(state({ q: "btf", sort: "relevance" }))).toBe("/?q=btf");
+  });
+
   it("leaves page 1 out of the URL and keeps later pages", () => {
     expect(browseHref(state({ page: 1, q: "x" }))).toBe("/?q=x");
     expect(browseHref(state({ page: 2, q: "x" }))).toBe("/?q=x&page=2");
@@ -88,6 +101,7 @@ describe("browseHref", () => {
     state({ component: ["cilium", "kata-containers"], status: ["fixed", "open"] }),
     state({ kernel: kernels("5.4.0-189-generic", "<5.8", ">=5.4 <5.10", "5.4.x || 5.10.x", "any") }),
     state({ q: "内核 BTF", subsystem: ["co-re", "btf"], error: ["invalid-func-unknown-125"] }),
+    state({ component: ["retina"], sort: "updated" }),
   ])("load(href(state)) round-trips %#", (s) => {
     const href = browseHref(s);
     const back = fromQuery(href.slice(2));

@@ -4,10 +4,11 @@
  * typed values (a KernelFilter, never a string to re-guess). Several values of a facet are
  * comma-separated (`?component=cilium,retina`). Values a parser refuses are dropped, never fatal.
  */
-import { createLoader, createParser, createSerializer, parseAsArrayOf, parseAsInteger } from "nuqs/server";
+import { createLoader, createParser, createSerializer, parseAsArrayOf, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 
 import { MAX_QUERY_LENGTH, ROUTES } from "@/lib/constants";
 import { emptyFilters, FACET_KEYS, FACETS, type FacetDef, type FacetKey, type Filters, hasAnyFilter } from "@/lib/facets";
+import { BROWSE_SORTS, DEFAULT_SORT, type BrowseSort } from "@/lib/search/sort";
 
 /** The longest `?v=` the kernel page reads (a pasted `uname -a` line fits). */
 export const MAX_KERNEL_INPUT = 300;
@@ -27,16 +28,17 @@ const facetParsers = Object.fromEntries(FACET_KEYS.map((k) => [k, facetParser(FA
   [K in FacetKey]: ReturnType<typeof facetParser<Filters[K][number]>>;
 };
 
-/** `/`: the search text, the page of results and one entry per facet. */
+/** `/`: the search text, the page of results, one entry per facet and the order (`sort=updated`). */
 export const browseParsers = {
   q: parseAsText(MAX_QUERY_LENGTH).withDefault(""),
   ...facetParsers,
+  sort: parseAsStringLiteral(BROWSE_SORTS).withDefault(DEFAULT_SORT),
   page: parseAsInteger.withDefault(1),
 };
 
-export type BrowseState = { q: string; page: number } & Filters;
+export type BrowseState = { q: string; page: number; sort: BrowseSort } & Filters;
 
-export const EMPTY_BROWSE: BrowseState = { q: "", page: 1, ...emptyFilters() };
+export const EMPTY_BROWSE: BrowseState = { q: "", page: 1, sort: DEFAULT_SORT, ...emptyFilters() };
 
 const serializeBrowse = createSerializer(browseParsers);
 export const loadBrowseParams = createLoader(browseParsers);

@@ -2,15 +2,18 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 
+import { ROUTES } from "@/lib/constants";
 import { getAllIssues } from "@/lib/content";
 import { toSummary } from "@/lib/records/projections";
+import { pageMetadata } from "@/app/page-metadata";
 import { KernelClient } from "@/components/kernel/kernel-client";
 import { LtsLinks } from "@/components/kernel/lts-links";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
+  path: ROUTES.kernel,
   title: "What breaks on my kernel",
   description: "Type a kernel version or paste bpftool feature probe output: the incidents that affect it and the BPF helpers, program and map types it lacks.",
-};
+});
 
 export default function KernelPage() {
   return (

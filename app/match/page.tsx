@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 
+import { REPO_BRANCH, REPO_URL, ROUTES } from "@/lib/constants";
+import { pageMetadata } from "@/app/page-metadata";
 import { MatchClient } from "@/components/match/match-client";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
+  path: ROUTES.match,
   title: "Paste an error",
   description: "Paste an eBPF error, verifier log or pod log: the likely cause, the lines that prove it, and what the kernel's messages mean.",
-};
+});
 
 export default function MatchPage() {
   return (
@@ -22,7 +25,7 @@ export default function MatchPage() {
           The matcher runs in your browser and needs JavaScript. Without it, search the knowledge base from the browse page.
         </p>
       </noscript>
-      <MatchClient />
+      <MatchClient repo={{ url: REPO_URL, branch: REPO_BRANCH }} />
     </div>
   );
 }

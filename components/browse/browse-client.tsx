@@ -5,6 +5,7 @@ import { useDeferredValue, useMemo } from "react";
 import { applyFilters, computeFacets, type FacetView } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
 import { EMPTY_BROWSE, filtersOf, hasFilters } from "@/lib/search-params";
+import { sortResults } from "@/lib/search/sort";
 import { createTextSearch } from "@/lib/search/text";
 import { BrowseView } from "@/components/browse/browse-view";
 import { KernelBox } from "@/components/browse/kernel-box";
@@ -28,7 +29,7 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
   const search = useMemo(() => createTextSearch(all), [all]);
   const searched = useMemo(() => search.search(state.q), [search, state.q]);
   const filters = useMemo(() => filtersOf(state), [state]);
-  const results = useMemo(() => applyFilters(searched, filters), [searched, filters]);
+  const results = useMemo(() => sortResults(applyFilters(searched, filters), state.sort), [searched, filters, state.sort]);
   // Results first: facet counts follow in a deferred render, so typing never waits for them.
   const deferredSearched = useDeferredValue(searched);
   const deferredFilters = useDeferredValue(filters);
@@ -40,7 +41,7 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
 
   if (!records) {
     // Until the index arrives: the server's first page when the URL asks for nothing else.
-    const plain = !hasFilters(state) && state.page <= 1;
+    const plain = !hasFilters(state) && state.page <= 1 && state.sort === EMPTY_BROWSE.sort;
     return (
       <>
         <SlashFocus targetId={SEARCH_INPUT_ID} />

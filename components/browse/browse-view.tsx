@@ -5,6 +5,7 @@ import { BROWSE_PAGE_SIZE, ROUTES } from "@/lib/constants";
 import { toggleChoice, type FacetChoice, type FacetView } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
 import { browseHref, filtersOf, hasFilters, type BrowseState } from "@/lib/search-params";
+import { BROWSE_SORTS, SORT_LABELS } from "@/lib/search/sort";
 import { FacetPanel } from "@/components/browse/facet-panel";
 import { ResultCard } from "@/components/browse/result-card";
 
@@ -18,6 +19,38 @@ export interface BrowseViewProps {
   total: number;
   searchBox: ReactNode;
   kernelBox: ReactNode;
+}
+
+/** The orders as links (they work without JavaScript); the current one is marked. */
+function SortLinks({ state }: { state: BrowseState }) {
+  return (
+    <div className="flex items-center gap-1 text-sm">
+      <span id="sort-label" className="text-slate-600 dark:text-slate-400">
+        Sort:
+      </span>
+      <ul aria-labelledby="sort-label" className="flex gap-1">
+        {BROWSE_SORTS.map((sort) => {
+          const current = state.sort === sort;
+          return (
+            <li key={sort}>
+              <Link
+                href={browseHref({ ...state, sort, page: 1 })}
+                scroll={false}
+                aria-current={current ? "true" : undefined}
+                className={`rounded-md px-2 py-0.5 ${
+                  current
+                    ? "bg-sky-50 font-medium text-sky-900 dark:bg-sky-950 dark:text-sky-100"
+                    : "text-sky-700 hover:bg-slate-100 hover:underline dark:text-sky-300 dark:hover:bg-slate-800"
+                }`}
+              >
+                {SORT_LABELS[sort](Boolean(state.q))}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }
 
 /** The browse page's markup: rendered on the server (no JavaScript needed) and by the client. */
@@ -36,16 +69,19 @@ export function BrowseView({ state, results, matched, facets, total, searchBox, 
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
             {filtered ? `${count} of ${total} records match` : `${total} records`}
           </p>
-          {filtered ? (
-            <Link href={ROUTES.browse} scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
-              Clear filters
-            </Link>
-          ) : null}
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <SortLinks state={state} />
+            {filtered ? (
+              <Link href={ROUTES.browse} scroll={false} className="text-sm text-sky-700 hover:underline dark:text-sky-300">
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
         </div>
         {shown.length > 0 ? (
           <ul className="space-y-3" aria-label="Results">
             {shown.map((r) => (
-              <ResultCard key={r.slug} record={r} />
+              <ResultCard key={r.slug} record={r} showUpdated={state.sort === "updated"} />
             ))}
           </ul>
         ) : (

@@ -5,9 +5,11 @@ import { KindBadge, StatusBadge } from "@/components/badges";
 
 export interface ResultCardProps {
   record: IssueSummary;
+  /** Show the day the record was last updated (when the list is sorted by it). */
+  showUpdated?: boolean;
 }
 
-export function ResultCard({ record }: ResultCardProps) {
+export function ResultCard({ record, showUpdated = false }: ResultCardProps) {
   const firstError = record.errors[0];
   return (
     <li className="rounded-lg border border-slate-200 p-4 transition-colors hover:border-sky-400 dark:border-slate-800 dark:hover:border-sky-600">
@@ -15,6 +17,11 @@ export function ResultCard({ record }: ResultCardProps) {
         <KindBadge kind={record.kind} />
         <StatusBadge status={record.status} />
         <span className="text-xs text-slate-600 dark:text-slate-400">{record.kernel.label}</span>
+        {showUpdated ? (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            · updated <time dateTime={record.updated}>{record.updated}</time>
+          </span>
+        ) : null}
       </div>
       <h2 className="text-base font-semibold leading-snug">
         <Link href={record.url} className="text-slate-900 hover:text-sky-700 hover:underline dark:text-slate-100 dark:hover:text-sky-300">

@@ -1,15 +1,25 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 
 import { ROUTES } from "@/lib/constants";
 import { countLineBreaks } from "@/lib/match/limits";
+import type { MatchResult } from "@/lib/match/types";
 import { decodeShare, shareParam } from "@/lib/share";
 import { MatchControls } from "@/components/match/match-controls";
 import { MatchResults } from "@/components/match/match-results";
 import { LARGE_PASTE_CHARS, PasteBox } from "@/components/match/paste-box";
 import { SharePanel } from "@/components/match/share-panel";
 import { useMatcher } from "@/hooks/use-matcher";
+
+// The draft editor (parser, Markdown renderer, schema: ~140 kB compressed) loads only when a reader asks
+// for a draft; it renders only after a click, so React.lazy is enough (no server rendering to skip).
+const DraftEditor = lazy(() => import("@/components/match/draft-editor").then((m) => ({ default: m.DraftEditor })));
+
+export interface MatchClientProps {
+  /** The repository whose new-file page a draft opens (KB_REPO_URL and KB_REPO_BRANCH, read on the server). */
+  repo: { url: string; branch: string };
+}
 
 /** Files larger than this are not read at all; the matcher itself cuts pastes at 1 MB. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -21,13 +31,15 @@ $ uname -r
 const formatSize = (chars: number) => (chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.round(chars / 1e3)} kB`);
 
 /** /match: the paste, the kernel and the matcher's answer. The page around it is server-rendered. */
-export function MatchClient() {
+export function MatchClient({ repo }: MatchClientProps) {
   const { status, records, result, error, match, textReady } = useMatcher(ROUTES.matchIndex, ROUTES.matchText);
   const [paste, setPaste] = useState("");
   const [kernel, setKernel] = useState("");
   // Whether the reader typed the kernel; until then it follows what the paste says.
   const kernelTouched = useRef(false);
   const [note, setNote] = useState<string | null>(null);
+  // The paste and answer a draft was opened for; a later paste does not rewrite an open draft.
+  const [draft, setDraft] = useState<{ paste: string; result: MatchResult; id: number } | null>(null);
 
   const large = useMemo(
     () => (paste.length > LARGE_PASTE_CHARS ? { lines: countLineBreaks(paste) + (/[\r\n]$/.test(paste) ? 0 : 1), size: formatSize(paste.length) } : null),
@@ -116,6 +128,20 @@ export function MatchClient() {
         />
         {note ? <p className="text-sm text-slate-700 dark:text-slate-300">{note}</p> : null}
         {paste.trim() ? <SharePanel value={{ paste, kernel: ownKernel() }} /> : null}
+        {paste.trim() && result ? (
+          <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+            <button
+              type="button"
+              onClick={() => setDraft({ paste, result, id: (draft?.id ?? 0) + 1 })}
+              aria-expanded={draft !== null}
+              aria-controls={draft ? "draft-editor" : undefined}
+              className="rounded-md border border-sky-700 px-3 py-1.5 text-sm font-medium text-sky-800 hover:bg-sky-50 dark:border-sky-400 dark:text-sky-200 dark:hover:bg-sky-950"
+            >
+              {draft ? "Rebuild the draft from this paste" : "Write this up"}
+            </button>
+            <span className="text-xs text-slate-600 dark:text-slate-400">Not covered yet? Draft a write-up from this paste, here in your browser.</span>
+          </div>
+        ) : null}
       </div>
 
       <div aria-live="polite" aria-busy={busy}>
@@ -145,6 +171,19 @@ export function MatchClient() {
           </div>
         )}
       </div>
+      {draft ? (
+        <div id="draft-editor" className="lg:col-span-2">
+          <Suspense
+            fallback={
+              <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
+                Loading the draft editor…
+              </p>
+            }
+          >
+            <DraftEditor key={draft.id} paste={draft.paste} result={draft.result} repo={repo} onClose={() => setDraft(null)} />
+          </Suspense>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -8,13 +8,14 @@ import { parseArgs } from "node:util";
 
 import { InputError, UsageError, type CliIo, type Command } from "@/lib/cli/command";
 import { list, lint, show } from "@/lib/cli/content-commands";
+import { draft } from "@/lib/cli/draft";
 import { kernel } from "@/lib/cli/kernel";
 import { match } from "@/lib/cli/match";
 import { ContentError, formatProblem } from "@/lib/content";
 
 export type { CliIo } from "@/lib/cli/command";
 
-const COMMANDS: readonly Command[] = [list, show, lint, match, kernel];
+const COMMANDS: readonly Command[] = [list, show, lint, match, kernel, draft];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));

@@ -2,15 +2,15 @@
  * Splits a write-up into its YAML front matter and its Markdown body, and reads the YAML as data.
  *
  * Write-ups are untrusted input (they arrive as pull requests from anyone), so this code:
- * - accepts exactly one opener, a line `---`: gray-matter reads `---js` as "evaluate this front matter
- *   as JavaScript", so any other opener is refused by name before gray-matter sees the file, and every
- *   engine but a no-op YAML one is replaced by one that refuses;
+ * - accepts exactly one opener, a line `---`: front-matter tools such as gray-matter read `---js` as
+ *   "evaluate this front matter as JavaScript", so any other opener is refused by name; the split itself
+ *   is plain string work (gray-matter's rule, without its engines, its file system access or its cache),
+ *   which also lets the browser's draft editor run it;
  * - reads YAML with the failsafe schema (every scalar stays the text that was written: `5.10` is not
  *   5.1, `2025-04-15` is not a Date), refuses tags (`!!js/function`) and aliases (alias bombs);
  * - bounds size and nesting before the YAML parser runs (a parser that recurses per level overflows
  *   the stack on a few thousand levels), with a scan that is linear in the text.
  */
-import matter from "gray-matter";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from "yaml";
 
 export const LIMITS = {
@@ -41,22 +41,6 @@ export interface SplitFile {
   bodyLine: number;
 }
 
-const refuse = (name: string) => () => {
-  throw new Error(`the "${name}" front-matter engine is never run`);
-};
-
-/** Every engine gray-matter knows, and the usual aliases, refuse; YAML is read below, not by gray-matter. */
-const ENGINES = {
-  yaml: { parse: () => ({}), stringify: () => "" },
-  js: refuse("js"),
-  javascript: refuse("javascript"),
-  coffee: refuse("coffee"),
-  coffeescript: refuse("coffeescript"),
-  cson: refuse("cson"),
-  json: refuse("json"),
-  toml: refuse("toml"),
-};
-
 /** Normalizes what editors add: a UTF-8 byte-order mark and CRLF line ends (line numbers are kept). */
 export function normalizeNewlines(raw: string): string {
   const noBom = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -83,15 +67,15 @@ export function splitFile(text: string): SplitFile | FrontMatterProblem {
   if (yamlEnd - firstLineEnd > LIMITS.frontMatterChars) {
     return { line: 1, field: "frontmatter", message: `is ${yamlEnd - firstLineEnd} characters; front matter may be at most ${LIMITS.frontMatterChars}` };
   }
-  let split: { matter: string; content: string };
-  try {
-    // The opener is checked above, so gray-matter takes its default language, YAML, whose engine is a no-op.
-    split = matter(text, { language: "yaml", engines: ENGINES });
-  } catch (e) {
-    return { line: 1, field: "frontmatter", message: `cannot be split from the body: ${(e as Error).message}` };
-  }
-  const yaml = split.matter.replace(/^\n/, "");
-  const body = split.content;
+  // gray-matter's split, which the write-ups have always been read with: the block ends at the first
+  // "\n---" after the opener, and the body starts right after those four characters, less one line break.
+  const afterOpener = text.slice(3);
+  const closeAt = afterOpener.indexOf("\n---");
+  const block = closeAt < 0 ? afterOpener : afterOpener.slice(0, closeAt);
+  let body = closeAt < 0 ? "" : afterOpener.slice(closeAt + 4);
+  if (body.startsWith("\r")) body = body.slice(1);
+  if (body.startsWith("\n")) body = body.slice(1);
+  const yaml = block.replace(/^\n/, "");
   const bodyLine = text.slice(0, text.length - body.length).split("\n").length;
   return { yaml, body, yamlLine: 2, bodyLine };
 }

@@ -9,7 +9,7 @@
  */
 import GithubSlugger from "github-slugger";
 import type { Root as HastRoot } from "hast";
-import type { Root as MdastRoot, RootContent, Nodes as MdastNodes } from "mdast";
+import type { Root as MdastRoot, RootContent, Nodes as MdastNodes, PhrasingContent } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
@@ -143,6 +143,47 @@ function checkNodes(tree: MdastRoot, problems: BodyProblem[]): void {
   walk(tree);
 }
 
+/** Backslash-escapes the characters that would start Markdown formatting inside running text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, "\\$&");
+}
+
+/** Inline Markdown of a paragraph's children: code spans, emphasis and links kept, everything else as escaped text. */
+function inlineMarkdown(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((n): string => {
+      switch (n.type) {
+        case "text":
+          return escapeMarkdown(n.value);
+        case "inlineCode": {
+          const ticks = "`".repeat(Math.max(0, ...[...n.value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+          const pad = n.value.startsWith("`") || n.value.endsWith("`") ? " " : "";
+          return `${ticks}${pad}${n.value}${pad}${ticks}`;
+        }
+        case "emphasis":
+          return `*${inlineMarkdown(n.children)}*`;
+        case "strong":
+          return `**${inlineMarkdown(n.children)}**`;
+        case "link":
+          return `[${inlineMarkdown(n.children)}](${n.url})`;
+        case "break":
+          return " ";
+        default:
+          return escapeMarkdown(mdastToString(n));
+      }
+    })
+    .join("");
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
+
+/** The first paragraph of a section, on one line, as plain text and as Markdown. */
+function leadOf(nodes: readonly RootContent[]): Section["lead"] {
+  const p = nodes.find((n) => n.type === "paragraph");
+  if (!p || p.type !== "paragraph") return { text: "", markdown: "" };
+  return { text: oneLine(mdastToString(p)), markdown: oneLine(inlineMarkdown(p.children)) };
+}
+
 /** What one render needs to know: the body's slugger and the section's footnote prefix. */
 interface RenderContext {
   slugger: GithubSlugger;
@@ -253,7 +294,7 @@ export function parseBody(markdown: string, mode: BodyMode = "render"): ParsedBo
     const headings = scanHeadings(markdown);
     const slugger = new GithubSlugger();
     for (const id of RESERVED_IDS) slugger.slug(id);
-    return { ...empty, headings, sections: headings.filter((h) => h.title).map((h) => ({ id: slugger.slug(h.title), title: h.title, html: "" })) };
+    return { ...empty, headings, sections: headings.filter((h) => h.title).map((h) => ({ id: slugger.slug(h.title), title: h.title, html: "", lead: { text: "", markdown: "" } })) };
   }
 
   const tree = parser.parse(markdown);
@@ -289,7 +330,7 @@ export function parseBody(markdown: string, mode: BodyMode = "render"): ParsedBo
   if (problems.length > 0) return { ...empty, headings, problems };
   const render = mode === "render";
   const introHtml = render && intro.length > 0 ? renderSection(intro, slugger, "fn-intro-") : "";
-  const sections: Section[] = groups.map((g) => ({ id: g.id, title: g.title, html: render ? renderSection(g.nodes, slugger, `fn-${g.id}-`) : "" }));
+  const sections: Section[] = groups.map((g) => ({ id: g.id, title: g.title, html: render ? renderSection(g.nodes, slugger, `fn-${g.id}-`) : "", lead: leadOf(g.nodes) }));
   const text = tree.children.map((n) => mdastToString(n)).join("\n");
   return { headings, sections, introHtml, text, problems };
 }

@@ -5,6 +5,7 @@
  */
 import { formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { decodeSignals } from "@/lib/match/decode";
+import { BPF_LINE, FAILURE_WORDS } from "@/lib/match/failure-lines";
 import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/match-index";
 import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES, type ClippedPaste } from "@/lib/match/limits";
 import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
@@ -21,10 +22,6 @@ export interface MatchOptions {
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-// Lines that say something failed carry the words worth searching for; register dumps do not.
-const FAILURE_WORDS =
-  /error|fail|invalid|cannot|can't|unable|denied|not supported|unknown|refused|too large|too long|omitted|fatal|panic|reject|exceed|missing|no such|not found|not permitted|unsupported|unrecognized|not allowed/i;
-const BPF_LINE = /\bbpf|libbpf|\bmap create|create map|\bprog(?:ram)?\b|verifier|\bbtf\b|\bxdp\b|attach|load object|skeleton/i;
 const NOISE_TOKEN = /^(?:[rw]\d{1,2}|fp\d*|insn|insns|call|exit|goto|if|pc|off|imm|id|ctx|scalar|var_off|smin|smax|umin|umax|level|msg|ts|time|caller)$/;
 
 function queryTerms(lines: readonly NormalizedLine[], index: MatchIndex): string {

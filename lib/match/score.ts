@@ -410,6 +410,7 @@ export function scoreRecords(ctx: ScoreContext): MatchItem[] {
     evidence: c.evidence.slice(0, MAX_EVIDENCE),
     kind: c.record.kind,
     url: c.record.url,
+    subsystems: [...c.record.subsystems],
   }));
 }
 

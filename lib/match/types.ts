@@ -68,6 +68,8 @@ export interface MatchItem {
   evidence: Evidence[];
   kind: Kind;
   url: string;
+  /** The record's subsystems (a draft write-up borrows them when the paste names none). */
+  subsystems: string[];
 }
 
 export interface KernelSource {

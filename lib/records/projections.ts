@@ -1,11 +1,17 @@
 /**
  * One projection of the domain record per output, beside the record: what browse cards, search, the
  * facets and the kernel report need in the browser (`toSummary`), what the matcher indexes
- * (`toMatchSource`), and the JSON the CLI prints (`toListJson`, `toShowJson`, DESIGN.md contracts).
+ * (`toMatchSource`), the JSON the CLI prints (`toListJson`, `toShowJson`, DESIGN.md contracts), the
+ * "copy for chat" message (`toChatSource`), the feed entries (`toFeedEntry`) and the link-preview image
+ * (`toPreviewCard`).
  */
-import type { MatchSource } from "@/lib/match/types";
+import { CHAT_SECTIONS, type ChatLead, type ChatSource } from "@/lib/chat-message";
+import { absoluteUrl, SITE_URL } from "@/lib/constants";
 import { githubThreadKey } from "@/lib/github-ref";
+import type { MatchSource } from "@/lib/match/types";
+import { cutAt, foldForImage, PREVIEW_LINE_CHARS, PREVIEW_TITLE_CHARS, type PreviewCard } from "@/lib/preview-card";
 import type { IssueRecord, IssueSummary } from "@/lib/records/record";
+import { KIND_LABELS, STATUS_LABELS } from "@/lib/records/vocabulary";
 
 export function toSummary(r: IssueRecord): IssueSummary {
   return {
@@ -76,5 +82,59 @@ export function toShowJson(r: IssueRecord) {
     updated: r.updated,
     file: r.file,
     sections: r.sections.map((s) => ({ id: s.id, title: s.title })),
+  };
+}
+
+function leadOf(r: IssueRecord, titles: readonly string[]): ChatLead | null {
+  const wanted = titles.map((t) => t.toLowerCase());
+  const section = r.sections.find((s) => wanted.includes(s.title.toLowerCase()) && s.lead.text);
+  return section ? section.lead : null;
+}
+
+/** What "copy for chat" says about a record: title, cause, fix and the page's absolute URL. */
+export function toChatSource(r: IssueRecord): ChatSource {
+  return { title: r.title, url: absoluteUrl(r.url), summary: r.summary, cause: leadOf(r, CHAT_SECTIONS.cause), fix: leadOf(r, CHAT_SECTIONS.fix) };
+}
+
+/** One entry of the Atom and JSON feeds and of the sitemap. */
+export interface FeedEntry {
+  slug: string;
+  title: string;
+  /** Absolute URL of the page. */
+  url: string;
+  summary: string;
+  kind: IssueRecord["kind"];
+  status: IssueRecord["status"];
+  /** YYYY-MM-DD */
+  updated: string;
+  /** Component ids and subsystems: feed categories and tags. */
+  tags: string[];
+}
+
+export function toFeedEntry(r: IssueRecord): FeedEntry {
+  return {
+    slug: r.slug,
+    title: r.title,
+    url: absoluteUrl(r.url),
+    summary: r.summary,
+    kind: r.kind,
+    status: r.status,
+    updated: r.updated,
+    tags: [...new Set([...r.components.map((c) => c.id), ...r.subsystems])],
+  };
+}
+
+/** What the page's link-preview image shows. */
+export function toPreviewCard(r: IssueRecord): PreviewCard {
+  const components = r.components.map((c) => (c.versions ? `${c.id} ${c.versions}` : c.id)).join(" · ");
+  return {
+    title: cutAt(foldForImage(r.title), PREVIEW_TITLE_CHARS),
+    kind: r.kind,
+    kindLabel: KIND_LABELS[r.kind],
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    components: cutAt(foldForImage(components), PREVIEW_LINE_CHARS),
+    kernel: cutAt(foldForImage(r.kernel.label), PREVIEW_LINE_CHARS),
+    address: foldForImage(`${SITE_URL.replace(/^https?:\/\//, "")}${r.url}`),
   };
 }

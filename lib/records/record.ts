@@ -45,6 +45,8 @@ export interface Section {
   id: string;
   title: string;
   html: string;
+  /** The section's first paragraph, on one line: as plain text and as Markdown (inline code kept). Empty when it has none. */
+  lead: { text: string; markdown: string };
 }
 
 export interface IssueRecord {

@@ -3,12 +3,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { formatChatMessage } from "@/lib/chat-message";
 import { editUrl, ROUTES } from "@/lib/constants";
 import { getAllIssues, getClassesOf, getClassMembers, getIssue, getRelated } from "@/lib/content";
 import { kernelPageForRange } from "@/lib/kernel/links";
+import { toChatSource } from "@/lib/records/projections";
 import type { Reference } from "@/lib/records/record";
-import { CLAIM_SOURCE_LABELS, KIND_LABELS } from "@/lib/records/vocabulary";
+import { CLAIM_SOURCE_LABELS, KIND_LABELS, STATUS_LABELS } from "@/lib/records/vocabulary";
 import { facetHref } from "@/lib/search-params";
+import { pageMetadata } from "@/app/page-metadata";
 import { KindBadge, StatusBadge } from "@/components/badges";
 import { CopyButton } from "@/components/copy-button";
 
@@ -24,7 +27,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const record = getIssue(slug);
   if (!record) return { title: "Not found" };
-  return { title: record.title, description: record.summary };
+  return pageMetadata({
+    path: record.url,
+    title: record.title,
+    description: record.summary,
+    type: "article",
+    modified: record.updated,
+    image: { url: ROUTES.issueImage(record.slug), alt: `${record.title}: ${KIND_LABELS[record.kind]}, ${STATUS_LABELS[record.status].toLowerCase()}; ${record.kernel.label}` },
+  });
 }
 
 function Fact({ term, children }: { term: string; children: React.ReactNode }) {
@@ -74,6 +84,7 @@ export default async function IssuePage({ params }: Props) {
   const classes = getClassesOf(record);
   const kernelPage = kernelPageForRange(record.kernel.range);
   const claims = record.references.filter((r) => r.claim);
+  const chat = formatChatMessage(toChatSource(record));
   // The claims stand next to the cause they support: after "Root cause" (incident) or "Causes" (class).
   const evidenceAfter = claims.length === 0 ? undefined : (record.sections.find((s) => s.id === "root-cause" || s.id === "causes")?.id ?? null);
 
@@ -93,6 +104,8 @@ export default async function IssuePage({ params }: Props) {
         <p className="mt-3 text-slate-700 dark:text-slate-300">{record.summary}</p>
         <div className="mt-3 flex flex-wrap gap-2">
           <CopyButton value={record.url} label="Copy link to this page" />
+          <CopyButton value={chat.text} html={chat.html} literal label="Copy for chat" ariaLabel="Copy for chat: title, cause, fix and link as plain text" />
+          <CopyButton value={chat.markdown} literal label="Copy as Markdown" ariaLabel="Copy as Markdown: title, cause, fix and link, for chat" />
           <a href={editUrl(record.file)} className="inline-flex items-center rounded-sm border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100 dark:border-slate-700 dark:text-slate-300 dark:hover:bg-slate-800">
             Edit this page
           </a>

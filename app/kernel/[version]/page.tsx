@@ -7,6 +7,7 @@ import { getAllIssues } from "@/lib/content";
 import { kernelReport } from "@/lib/kernel/report";
 import { toSummary } from "@/lib/records/projections";
 import { kernelHref } from "@/lib/search-params";
+import { pageMetadata } from "@/app/page-metadata";
 import { KernelReportView } from "@/components/kernel/kernel-report-view";
 import { LtsLinks } from "@/components/kernel/lts-links";
 
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ version: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { version } = await params;
-  return { title: `Linux ${version}: what breaks`, description: `Known eBPF incidents and missing BPF features on Linux ${version}.` };
+  return pageMetadata({ path: ROUTES.kernelSeries(version), title: `Linux ${version}: what breaks`, description: `Known eBPF incidents and missing BPF features on Linux ${version}.` });
 }
 
 export default async function LtsKernelPage({ params }: Props) {
