@@ -102,9 +102,14 @@ describe("call shapes, errno and functions (calls.c)", () => {
     expect(m).toMatchObject({ fn: "LOG_AND_FAIL", inMacro: true, errno: "E2BIG", template: "macro body message about {str}" });
   });
 
+  it("reads the structured block's printers, whose format is not always the second argument", () => {
+    expect(byFormat(msgs, "The operation")).toMatchObject({ call: "diag_reason", fn: "diag_context", template: "The operation {str} cannot run in this made-up context." });
+    expect(byFormat(msgs, "%s is refused")).toMatchObject({ call: "bpf_diag_source", template: "{str} is refused here" });
+  });
+
   it("lists function definitions only", () => {
     const names = listFunctions(tokenize(fixture("calls.c")).tokens).map((f) => f.name);
-    expect(names).toEqual(["check_nested", "check_assign", "check_btf", "bpf_demo_helper", "check_bug"]);
+    expect(names).toEqual(["check_nested", "check_assign", "check_btf", "bpf_demo_helper", "check_bug", "diag_context"]);
   });
 
   it("answers which function encloses an offset", () => {

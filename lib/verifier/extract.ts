@@ -48,6 +48,12 @@ export const LOG_CALLS: Readonly<Record<string, { fmtArg: number; prefix?: strin
   btf_verifier_log_vsi: { fmtArg: 3 },
   verifier_bug: { fmtArg: 1, prefix: "verifier bug: " },
   verifier_bug_if: { fmtArg: 2, prefix: "verifier bug: " },
+  // The structured failure block of 7.3 and later (kernel/bpf/diagnostics.c).
+  diag_write: { fmtArg: 1 },
+  diag_reason: { fmtArg: 1 },
+  diag_suggestion: { fmtArg: 1 },
+  bpf_diag_source: { fmtArg: 3 },
+  bpf_diag_program_structure: { fmtArg: 4 },
 };
 
 /** Statements that may stand between a log call and its `return -EXXX;` without breaking the link. */
