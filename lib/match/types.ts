@@ -79,6 +79,11 @@ export interface VerifierDecodedItem {
   url: string;
   /** How the paste's kernel stands against the message's kernels; absent when the kernel is unknown. */
   kernelFit?: KernelFit;
+  /** What that means, when the kernel is not plainly in the span ("This message does not exist in 5.4: ..."). */
+  kernelNote?: string;
+  /** Other catalog messages that print this very line in other kernels (7.3 rewrote R%d as %s). */
+  otherFormats?: { id: string; template: string; firstKernel: string; lastKernel: string }[];
+  /** The whole reading in words: meaning (or that none is written), who prints it, the kernel note. */
   note: string;
   lines: number[];
   /** Set when the paste's kernel is known and predates the first kernel that prints it. */

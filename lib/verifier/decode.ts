@@ -134,6 +134,7 @@ export interface VerifierDecodeOptions<L extends DecodableLine = DecodableLine> 
   href?: (id: string) => string;
 }
 
+/** ROUTES.verifierMessage; lib/constants.ts reads process.env and stays out of the worker. */
 const defaultHref = (id: string) => `/verifier#${id}`;
 
 /** The plain reading of one message: what it means (or that nobody wrote it yet), who prints it, and the kernel fit. */
@@ -163,6 +164,7 @@ export function describeMessage(index: VerifierCatalogView, m: VerifierMessage, 
     class: cls,
     url: (options.href ?? defaultHref)(m.id),
     ...(fit ? { kernelFit: fit.fit } : {}),
+    ...(fit?.text ? { kernelNote: fit.text } : {}),
     note: fit?.text ? `${what} ${fit.text}` : what,
     ...(before ? { missingOnKernel: true } : {}),
   };
@@ -202,10 +204,14 @@ export function decodeVerifierLines<L extends DecodableLine>(index: VerifierInde
     .slice(0, MAX_VERIFIER_DECODED)
     .map(({ m, lines: ln, also }) => {
       const item = describeMessage(index, m, options);
-      const others = also.map((o) => {
+      if (!also.length) return { ...item, lines: ln };
+      const otherFormats = also.map((o) => {
         const { first, last } = spanOf(index, o);
-        return `Linux ${first === last ? first : `${first} to ${last}`} print${first === last ? "s" : ""} the same line from another format (${o.template}).`;
+        return { id: o.id, template: o.template, firstKernel: first, lastKernel: last };
       });
-      return { ...item, note: others.length ? `${item.note} ${others.join(" ")}` : item.note, lines: ln };
+      const others = otherFormats.map(
+        (o) => `Linux ${o.firstKernel === o.lastKernel ? o.firstKernel : `${o.firstKernel} to ${o.lastKernel}`} print${o.firstKernel === o.lastKernel ? "s" : ""} the same line from another format (${o.template}).`,
+      );
+      return { ...item, otherFormats, note: `${item.note} ${others.join(" ")}`, lines: ln };
     });
 }
