@@ -8,17 +8,24 @@ import type { WorkerRequest, WorkerResponse } from "@/lib/match/worker-protocol"
 
 export type MatcherStatus = "loading" | "ready" | "matching" | "error";
 
+/** The verifier catalog, which the worker loads after the index: matching does not wait for it. */
+export type CatalogStatus = { state: "loading" } | { state: "ready"; messages: number } | { state: "error"; message: string };
+
 /** Typing pauses this long before a paste is matched; pastes, files and examples match at once. */
 const TYPING_PAUSE_MS = 120;
 
-/** Owns the matcher worker: loads the static index once, matches the latest paste, drops stale answers. */
-export function useMatcher(indexUrl: string) {
+/**
+ * Owns the matcher worker: loads the static index once (and the verifier catalog after it), matches
+ * the latest paste, drops stale answers.
+ */
+export function useMatcher(indexUrl: string, verifierUrl?: string) {
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const [status, setStatus] = useState<MatcherStatus>("loading");
   const [records, setRecords] = useState(0);
   const [result, setResult] = useState<MatchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [catalog, setCatalog] = useState<CatalogStatus>({ state: "loading" });
   const pending = useRef<{ paste: string; kernel: string } | null>(null);
   const ready = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -46,6 +53,10 @@ export function useMatcher(indexUrl: string) {
           pending.current = null;
           send(p.paste, p.kernel);
         }
+      } else if (msg.type === "verifier-ready") {
+        setCatalog({ state: "ready", messages: msg.messages });
+      } else if (msg.type === "verifier-error") {
+        setCatalog({ state: "error", message: msg.message });
       } else if (msg.type === "error") {
         if (msg.id === null || msg.id === latest.current) {
           setError(msg.message);
@@ -61,13 +72,13 @@ export function useMatcher(indexUrl: string) {
       setError(e.message || "the matcher stopped");
       setStatus("error");
     };
-    w.postMessage({ type: "init", url: indexUrl } satisfies WorkerRequest);
+    w.postMessage({ type: "init", url: indexUrl, ...(verifierUrl ? { verifierUrl } : {}) } satisfies WorkerRequest);
     return () => {
       if (timer.current) clearTimeout(timer.current);
       w.terminate();
       worker.current = null;
     };
-  }, [indexUrl, send]);
+  }, [indexUrl, verifierUrl, send]);
 
   const matchNow = useCallback(
     (paste: string, kernel: string) => {
@@ -98,5 +109,5 @@ export function useMatcher(indexUrl: string) {
     [matchNow],
   );
 
-  return { status, records, result, error, match };
+  return { status, records, catalog, result, error, match };
 }

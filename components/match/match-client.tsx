@@ -22,7 +22,7 @@ const formatSize = (chars: number) => (chars >= 1e6 ? `${(chars / 1e6).toFixed(1
 
 /** /match: the paste, the kernel and the matcher's answer. The page around it is server-rendered. */
 export function MatchClient() {
-  const { status, records, result, error, match } = useMatcher(ROUTES.matchIndex);
+  const { status, records, catalog, result, error, match } = useMatcher(ROUTES.matchIndex, ROUTES.verifierCatalog);
   const [paste, setPaste] = useState("");
   const [kernel, setKernel] = useState("");
   // Whether the reader typed the kernel; until then it follows what the paste says.
@@ -120,7 +120,14 @@ export function MatchClient() {
 
       <div aria-live="polite" aria-busy={busy}>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400" role="status">
-          {status === "loading" ? "Loading the index…" : status === "matching" ? "Matching…" : status === "error" ? "" : `Matching against ${records} records.`}
+          {status === "loading"
+            ? "Loading the index…"
+            : status === "matching"
+              ? "Matching…"
+              : status === "error"
+                ? ""
+                : `Matching against ${records} records${catalog.state === "ready" ? ` and ${catalog.messages.toLocaleString("en-US")} verifier messages` : ""}.`}
+          {catalog.state === "error" && status !== "error" ? " The verifier message catalog did not load: verifier lines are not decoded." : ""}
         </p>
         {error ? (
           <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">

@@ -1,7 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * Runs the matcher off the main thread: the index is fetched and loaded once, then each paste is
- * matched here so typing and scrolling stay smooth even for multi-megabyte logs.
+ * matched here so typing and scrolling stay smooth even for multi-megabyte logs. The verifier message
+ * catalog is fetched after the index is ready, so the first result never waits for it; when it
+ * arrives, the newest paste is matched again with its verifier lines decoded.
  *
  * Only the newest request is answered: requests that arrive while one is being matched (a reader
  * typing into a large paste) replace each other, so a slow paste costs one match, not one per key.
@@ -9,10 +11,16 @@
 import { loadMatchIndex, type MatchIndex } from "@/lib/match/match-index";
 import { matchPaste } from "@/lib/match/match";
 import type { WorkerRequest, WorkerResponse } from "@/lib/match/worker-protocol";
+import { loadVerifierIndex, type VerifierIndex } from "@/lib/verifier/decode";
+
+type MatchRequest = Extract<WorkerRequest, { type: "match" }>;
 
 const ctx = self as unknown as DedicatedWorkerGlobalScope;
 let index: MatchIndex | null = null;
-let newest: Extract<WorkerRequest, { type: "match" }> | null = null;
+let verifier: VerifierIndex | null = null;
+let newest: MatchRequest | null = null;
+/** The last request answered, to answer again once the verifier catalog is in. */
+let answered: MatchRequest | null = null;
 let scheduled = false;
 
 const post = (msg: WorkerResponse) => ctx.postMessage(msg);
@@ -28,9 +36,32 @@ function runNewest() {
   }
   try {
     const kernel = msg.kernel.trim();
-    post({ type: "result", id: msg.id, result: matchPaste(index, msg.paste, kernel ? { kernel } : {}) });
+    answered = msg;
+    post({ type: "result", id: msg.id, result: matchPaste(index, msg.paste, { ...(kernel ? { kernel } : {}), verifier }) });
   } catch (e) {
     post({ type: "error", id: msg.id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function schedule(msg: MatchRequest) {
+  newest = msg;
+  // Messages already queued run before this timer: they only replace `newest`.
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(runNewest, 0);
+  }
+}
+
+async function loadVerifier(url: string) {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`the verifier catalog answered ${res.status}`);
+    verifier = loadVerifierIndex(await res.text());
+    post({ type: "verifier-ready", messages: verifier.templates.length });
+    // The page shows the answer to the newest paste: give it again, now with the verifier lines read.
+    if (answered && !newest) schedule(answered);
+  } catch (e) {
+    post({ type: "verifier-error", message: e instanceof Error ? e.message : String(e) });
   }
 }
 
@@ -44,13 +75,10 @@ ctx.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       post({ type: "ready", records: index.records.length });
     } catch (e) {
       post({ type: "error", id: null, message: e instanceof Error ? e.message : String(e) });
+      return;
     }
+    if (msg.verifierUrl) void loadVerifier(msg.verifierUrl);
     return;
   }
-  newest = msg;
-  // Messages already queued run before this timer: they only replace `newest`.
-  if (!scheduled) {
-    scheduled = true;
-    setTimeout(runNewest, 0);
-  }
+  schedule(msg);
 };
