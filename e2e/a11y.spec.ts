@@ -5,6 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
+import { unreleasedResourceLog } from "../lib/verifier/fixtures/diag73";
 import { expect, routeFileExists, SEEDS, test, waitForHydration } from "./fixtures";
 
 /**
@@ -66,6 +67,37 @@ const PAGES: PageCase[] = [
   },
   { name: "kernel 5.4 (long-term)", path: "/kernel/5.4", route: "app/kernel/[version]/page.tsx", ready: h1 },
   { name: "match", path: "/match", route: "app/match/page.tsx", ready: h1 },
+  {
+    name: "match, a Linux 7.3 verifier log",
+    path: "/match",
+    route: "app/match/page.tsx",
+    ready: async (page) => {
+      const box = page.getByRole("textbox", { name: "Paste an error or log" });
+      await waitForHydration(box);
+      await expect(page.getByRole("status").filter({ hasText: /verifier messages\.$/ })).toBeVisible();
+      await box.fill(`kernel 5.4.0-189-generic\n64-bit load-acquires are only supported on 64-bit arches\n${unreleasedResourceLog(2, 5, 12)}`);
+      await expect(page.getByRole("region", { name: "The verifier’s report" })).toBeVisible();
+      await expect(page.getByTestId("verifier-message-link").first()).toBeVisible();
+    },
+  },
+  {
+    name: "verifier",
+    path: "/verifier",
+    route: "app/verifier/page.tsx",
+    ready: async (page) => {
+      await waitForHydration(page.getByRole("searchbox", { name: "Search verifier messages" }));
+      await expect(page.getByRole("status").filter({ hasText: /^1,3\d\d messages/ })).toBeVisible();
+    },
+  },
+  {
+    name: "verifier, searched and filtered",
+    path: "/verifier?q=invalid+mem+access&kernel=5.4#r-int-invalid-mem-access-str",
+    route: "app/verifier/page.tsx",
+    ready: async (page) => {
+      await expect(page.getByRole("status").filter({ hasText: /of 1,3\d\d messages in Linux 5\.4/ })).toBeVisible();
+      await expect(page.locator('[id="r-int-invalid-mem-access-str"]')).toBeFocused();
+    },
+  },
 ];
 
 function skipIfMissing(c: PageCase) {

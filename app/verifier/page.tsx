@@ -8,14 +8,14 @@ import { EMPTY_VERIFIER } from "@/lib/search-params";
 import { loadVerifierIndex } from "@/lib/verifier/decode";
 import { createVerifierSearch } from "@/lib/verifier/search";
 import { verifierCatalogFor } from "@/lib/verifier/sources";
-import { FAILURE_CLASS_RULES } from "@/lib/verifier/structured";
+import { FAILURE_CLASS_RULES, SECTIONS } from "@/lib/verifier/structured";
 import { StaticVerifierKernelBox, StaticVerifierSearchBox } from "@/components/verifier/static-forms";
 import { VerifierClient } from "@/components/verifier/verifier-client";
 import { VerifierView } from "@/components/verifier/verifier-view";
 
 export const metadata: Metadata = {
   title: "Verifier messages",
-  description: "Every message the Linux BPF verifier prints, in eight kernels from 4.19 to 7.3: the check that prints it, the kernels that have it, what it means and the usual fix.",
+  description: "Every message the Linux BPF verifier prints, in the catalogued kernels from 4.19 to 7.3: the check that prints it, the kernels that have it, what it means and the usual fix.",
 };
 
 const linkClass = "text-sky-700 underline dark:text-sky-300";
@@ -50,7 +50,7 @@ export default function VerifierPage() {
       <header>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Verifier messages</h1>
         <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">
-          Every message the BPF verifier and BTF checker print (<code>kernel/bpf/</code>) in eight kernels, Linux {first} to {last}: the
+          Every message the BPF verifier and BTF checker print (<code>kernel/bpf/</code>) in {data.kernels.length} kernels, Linux {first} to {last}: the
           function whose check prints it, the kernels that have it, the errno that follows, and for {explainedCount} of them what it
           means and the usual fix. Paste one line of a log into the search to find its message, or{" "}
           <Link href={ROUTES.match} prefetch={false} className={linkClass}>
@@ -68,7 +68,7 @@ export default function VerifierPage() {
         </h2>
         <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">
           From 7.3 the verifier ends a rejection with a report: <code>Verification failed: &lt;category&gt;: &lt;title&gt;</code>, then{" "}
-          {(data.structured?.sections ?? []).map((s, i, all) => (
+          {SECTIONS.map((s, i, all) => (
             <span key={s}>
               <code>{s}:</code>
               {i < all.length - 1 ? ", " : ""}
@@ -96,7 +96,7 @@ export default function VerifierPage() {
                 <tr key={i} className="border-b border-slate-100 align-top dark:border-slate-900">
                   <td className="py-1 pr-3">{r.category}</td>
                   <td className="py-1 pr-3 text-slate-700 dark:text-slate-300">
-                    {r.title ? <>title “{r.title}”</> : r.reasonIncludes ? <>reason says “{r.reasonIncludes}”</> : "any other title"}
+                    {r.title ? <>title “{r.title}”</> : r.reasonIncludes ? <>reason says “{r.reasonIncludes}”</> : failureRows.slice(0, i).some((x) => x.category === r.category) ? "any other title" : "any title"}
                   </td>
                   <td className="py-1">
                     <Link href={ROUTES.issue(r.slug)} prefetch={false} className={linkClass}>

@@ -7,6 +7,8 @@ import type { DecodedItem, MatchResult, VerifierDecodedItem, VerifierFailure } f
 import { KIND_LABELS } from "@/lib/records/vocabulary";
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
+/** A link inside a sentence: underlined, so it does not stand out by colour alone (WCAG 1.4.1). */
+const inlineLinkClass = "text-sky-700 underline hover:no-underline dark:text-sky-300";
 
 const chipClass = "mr-2 rounded-sm bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300";
 
@@ -44,15 +46,15 @@ function VerifierDecoded({ d }: { d: VerifierDecodedItem }) {
       {d.class ? (
         <p className="mt-1">
           Error class:{" "}
-          <Link prefetch={false} href={d.class.url} className={linkClass}>
+          <Link prefetch={false} href={d.class.url} className={inlineLinkClass}>
             {d.class.title}
           </Link>
         </p>
       ) : null}
       {d.otherFormats?.map((o) => (
         <p key={o.id} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-          {o.firstKernel === o.lastKernel ? `Linux ${o.firstKernel}` : `Linux ${o.firstKernel} to ${o.lastKernel}`} print the same line from{" "}
-          <Link prefetch={false} href={ROUTES.verifierMessage(o.id)} className={`font-mono ${linkClass}`}>
+          {o.firstKernel === o.lastKernel ? `Linux ${o.firstKernel} prints` : `Linux ${o.firstKernel} to ${o.lastKernel} print`} the same line from{" "}
+          <Link prefetch={false} href={ROUTES.verifierMessage(o.id)} className={`font-mono ${inlineLinkClass}`}>
             {o.template}
           </Link>
           .
@@ -180,7 +182,7 @@ function FailurePanel({ f }: { f: VerifierFailure }) {
       {f.class ? (
         <p className="mt-3">
           Error class:{" "}
-          <Link prefetch={false} href={f.class.url} className={linkClass}>
+          <Link prefetch={false} href={f.class.url} className={inlineLinkClass}>
             {f.class.title}
           </Link>{" "}
           <span className="text-slate-600 dark:text-slate-400">({f.class.why})</span>
@@ -225,7 +227,7 @@ export function MatchResults({ result }: MatchResultsProps) {
           {result.kernel ? (
             <>
               Kernel{" "}
-              <Link prefetch={false} href={kernelPageHref(result.kernel)} className={linkClass}>
+              <Link prefetch={false} href={kernelPageHref(result.kernel)} className={inlineLinkClass}>
                 {result.kernel}
               </Link>
               {result.kernelSource?.from === "paste" && result.kernelSource.line ? ` (from line ${result.kernelSource.line})` : ""}

@@ -10,7 +10,7 @@ export interface MessageCardProps {
   highlighted?: boolean;
 }
 
-const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
+const linkClass = "text-sky-700 underline hover:no-underline dark:text-sky-300";
 
 /** One catalog message, with its own anchor (`/verifier#<id>`). */
 export function MessageCard({ row, classes, highlighted = false }: MessageCardProps) {
