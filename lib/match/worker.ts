@@ -56,7 +56,10 @@ async function loadVerifier(url: string) {
   try {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`the verifier catalog answered ${res.status}`);
-    verifier = loadVerifierIndex(await res.text());
+    const text = await res.text();
+    // Compiling the catalog takes tens of milliseconds: a paste already waiting is matched first.
+    while (scheduled) await new Promise((resolve) => setTimeout(resolve, 0));
+    verifier = loadVerifierIndex(text);
     post({ type: "verifier-ready", messages: verifier.templates.length });
     // The page shows the answer to the newest paste: give it again, now with the verifier lines read.
     if (answered && !newest) schedule(answered);
