@@ -7,6 +7,7 @@ const NAV = [
   { href: ROUTES.browse, label: "Browse" },
   { href: ROUTES.match, label: "Paste an error" },
   { href: ROUTES.kernel, label: "My kernel" },
+  { href: ROUTES.verifier, label: "Verifier" },
 ];
 
 export function SiteHeader() {

@@ -8,6 +8,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 
+import { unreleasedResourceLog } from "../lib/verifier/fixtures/diag73";
 import { expect, ROOT, routeFileExists, SEEDS, test, waitForHydration } from "./fixtures";
 
 /**
@@ -90,6 +91,37 @@ const PAGES: PageCase[] = [
       await box.fill(fs.readFileSync(path.join(ROOT, "lib", "draft", "fixtures", "libbpf-bootstrap-42-ringbuf.txt"), "utf8"));
       await page.getByRole("button", { name: "Write this up" }).click();
       await expect(page.getByRole("region", { name: "Page preview" })).toContainText("Verify on your node");
+    },
+  },
+  {
+    name: "match, a Linux 7.3 verifier log",
+    path: "/match",
+    route: "app/match/page.tsx",
+    ready: async (page) => {
+      const box = page.getByRole("textbox", { name: "Paste an error or log" });
+      await waitForHydration(box);
+      await expect(page.getByRole("status").filter({ hasText: /verifier messages/ })).toBeVisible();
+      await box.fill(`kernel 5.4.0-189-generic\n64-bit load-acquires are only supported on 64-bit arches\n${unreleasedResourceLog(2, 5, 12)}`);
+      await expect(page.getByRole("region", { name: "The verifier’s report" })).toBeVisible();
+      await expect(page.getByTestId("verifier-message-link").first()).toBeVisible();
+    },
+  },
+  {
+    name: "verifier",
+    path: "/verifier",
+    route: "app/verifier/page.tsx",
+    ready: async (page) => {
+      await waitForHydration(page.getByRole("searchbox", { name: "Search verifier messages" }));
+      await expect(page.getByRole("status").filter({ hasText: /^1,3\d\d messages/ })).toBeVisible();
+    },
+  },
+  {
+    name: "verifier, searched and filtered",
+    path: "/verifier?q=invalid+mem+access&kernel=5.4#r-int-invalid-mem-access-str",
+    route: "app/verifier/page.tsx",
+    ready: async (page) => {
+      await expect(page.getByRole("status").filter({ hasText: /of 1,3\d\d messages in Linux 5\.4/ })).toBeVisible();
+      await expect(page.locator('[id="r-int-invalid-mem-access-str"]')).toBeFocused();
     },
   },
 ];

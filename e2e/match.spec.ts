@@ -24,7 +24,8 @@ function matchPage(page: Page) {
     async open(url = "/match") {
       await page.goto(url);
       await waitForHydration(pasteBox);
-      await expect(page.getByRole("status").filter({ hasText: /^Matching against \d+ records\.$/ })).toBeVisible();
+      // The verifier catalog loads after the index: the status names it once it is in.
+      await expect(page.getByRole("status").filter({ hasText: /^Matching against \d+ records( and [\d,]+ verifier messages)?\.$/ })).toBeVisible();
     },
     /** Puts `text` on the clipboard and pastes it into the box with the keyboard, as a reader does. */
     async paste(text: string) {

@@ -211,7 +211,7 @@ test("Write this up: a draft from the paste with live lint, downloaded as the .m
   const pasteBox = page.getByRole("textbox", { name: "Paste an error or log" });
   await page.goto("/match");
   await waitForHydration(pasteBox);
-  await expect(page.getByRole("status").filter({ hasText: /^Matching against \d+ records\.$/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Matching against \d+ records( and [\d,]+ verifier messages)?\.$/ })).toBeVisible();
   await page.evaluate((t) => navigator.clipboard.writeText(t), DRAFT_PASTE);
   await pasteBox.focus();
   await page.keyboard.press("ControlOrMeta+V");

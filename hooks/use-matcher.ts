@@ -8,11 +8,17 @@ import type { WorkerRequest, WorkerResponse } from "@/lib/match/worker-protocol"
 
 export type MatcherStatus = "loading" | "ready" | "matching" | "error";
 
+/** The verifier catalog, which the worker loads after the index: matching does not wait for it. */
+export type CatalogStatus = { state: "loading" } | { state: "ready"; messages: number } | { state: "error"; message: string };
+
 /** Typing pauses this long before a paste is matched; pastes, files and examples match at once. */
 const TYPING_PAUSE_MS = 120;
 
-/** Owns the matcher worker: loads the static index once, matches the latest paste, drops stale answers. */
-export function useMatcher(indexUrl: string, textUrl: string) {
+/**
+ * Owns the matcher worker: loads the static index once (its full-text part and the verifier catalog after it), matches
+ * the latest paste, drops stale answers.
+ */
+export function useMatcher(indexUrl: string, textUrl: string, verifierUrl?: string) {
   const worker = useRef<Worker | null>(null);
   const latest = useRef(0);
   const [status, setStatus] = useState<MatcherStatus>("loading");
@@ -20,6 +26,7 @@ export function useMatcher(indexUrl: string, textUrl: string) {
   const [result, setResult] = useState<MatchResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [textReady, setTextReady] = useState<"loading" | "ready" | "failed">("loading");
+  const [catalog, setCatalog] = useState<CatalogStatus>({ state: "loading" });
   const pending = useRef<{ paste: string; kernel: string } | null>(null);
   const ready = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -49,6 +56,10 @@ export function useMatcher(indexUrl: string, textUrl: string) {
         }
       } else if (msg.type === "text") {
         setTextReady(msg.ok ? "ready" : "failed");
+      } else if (msg.type === "verifier-ready") {
+        setCatalog({ state: "ready", messages: msg.messages });
+      } else if (msg.type === "verifier-error") {
+        setCatalog({ state: "error", message: msg.message });
       } else if (msg.type === "error") {
         if (msg.id === null || msg.id === latest.current) {
           setError(msg.message);
@@ -64,13 +75,13 @@ export function useMatcher(indexUrl: string, textUrl: string) {
       setError(e.message || "the matcher stopped");
       setStatus("error");
     };
-    w.postMessage({ type: "init", url: indexUrl, textUrl } satisfies WorkerRequest);
+    w.postMessage({ type: "init", url: indexUrl, textUrl, ...(verifierUrl ? { verifierUrl } : {}) } satisfies WorkerRequest);
     return () => {
       if (timer.current) clearTimeout(timer.current);
       w.terminate();
       worker.current = null;
     };
-  }, [indexUrl, textUrl, send]);
+  }, [indexUrl, textUrl, verifierUrl, send]);
 
   const matchNow = useCallback(
     (paste: string, kernel: string) => {
@@ -101,5 +112,5 @@ export function useMatcher(indexUrl: string, textUrl: string) {
     [matchNow],
   );
 
-  return { status, records, result, error, match, textReady };
+  return { status, records, catalog, result, error, match, textReady };
 }

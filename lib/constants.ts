@@ -53,6 +53,8 @@ export const ROUTES = {
   issue: (slug: string) => `/issues/${slug}`,
   kernelSeries: (series: string) => `/kernel/${series}`,
   verifier: "/verifier",
+  /** One message's entry on the /verifier page. */
+  verifierMessage: (id: string) => `/verifier#${id}`,
   matchIndex: "/match-index.json",
   matchText: "/match-text.json",
   browseIndex: "/browse-index.json",
@@ -67,6 +69,7 @@ export const ROUTES = {
   icon192: "/icon-192.png",
   icon512: "/icon-512.png",
   appleIcon: "/apple-touch-icon.png",
+  verifierCatalog: "/verifier-catalog.json",
 } as const;
 
 /**
@@ -90,6 +93,9 @@ export const TYPING_DEBOUNCE_MS = 250;
 
 /** Records per page of browse results. */
 export const BROWSE_PAGE_SIZE = 50;
+
+/** Messages per page of the /verifier catalog. */
+export const VERIFIER_PAGE_SIZE = 40;
 
 /** The long-term kernels that get a static page under /kernel/. */
 export const LTS_KERNELS = ["4.14", "4.19", "5.4", "5.10", "5.15", "6.1", "6.6", "6.12"] as const;

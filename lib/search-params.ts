@@ -4,10 +4,11 @@
  * typed values (a KernelFilter, never a string to re-guess). Several values of a facet are
  * comma-separated (`?component=cilium,retina`). Values a parser refuses are dropped, never fatal.
  */
-import { createLoader, createParser, createSerializer, parseAsArrayOf, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { createLoader, createParser, createSerializer, parseAsArrayOf, parseAsBoolean, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 
 import { MAX_QUERY_LENGTH, ROUTES } from "@/lib/constants";
 import { emptyFilters, FACET_KEYS, FACETS, type FacetDef, type FacetKey, type Filters, hasAnyFilter } from "@/lib/facets";
+import { parseKernelRelease, type KernelVersion } from "@/lib/kernel/version";
 import { BROWSE_SORTS, DEFAULT_SORT, type BrowseSort } from "@/lib/search/sort";
 
 /** The longest `?v=` the kernel page reads (a pasted `uname -a` line fits). */
@@ -69,4 +70,35 @@ const serializeKernel = createSerializer(kernelParsers);
 
 export function kernelHref(v: string): string {
   return serializeKernel(ROUTES.kernel, { v: v || null });
+}
+
+/** A kernel release as `uname -r` prints it (`5.4.0-189-generic`, `6.1`), parsed once, here. */
+export const parseAsKernelRelease = createParser<KernelVersion>({
+  parse: (v: string) => parseKernelRelease(v),
+  serialize: (v: KernelVersion) => v.raw,
+  eq: (a: KernelVersion, b: KernelVersion) => a.raw === b.raw,
+});
+
+/** `/verifier`: the search text, the kernel whose messages to show, explained messages only, and the page. */
+export const verifierParsers = {
+  q: parseAsText(MAX_QUERY_LENGTH).withDefault(""),
+  kernel: parseAsKernelRelease,
+  explained: parseAsBoolean.withDefault(false),
+  page: parseAsInteger.withDefault(1),
+};
+
+export type VerifierState = { q: string; kernel: KernelVersion | null; explained: boolean; page: number };
+
+export const EMPTY_VERIFIER: VerifierState = { q: "", kernel: null, explained: false, page: 1 };
+
+const serializeVerifier = createSerializer(verifierParsers);
+
+/** The link to a /verifier state. A filter that changes sends the reader back to page 1. */
+export function verifierHref(state: Partial<VerifierState>): string {
+  return serializeVerifier(ROUTES.verifier, {
+    q: state.q || null,
+    kernel: state.kernel ?? null,
+    explained: state.explained || null,
+    page: state.page && state.page > 1 ? state.page : null,
+  });
 }

@@ -11,7 +11,7 @@ import { withBuildAndBrowser } from "./serve-build";
 const BUDGET_BYTES = 150 * 1000;
 const PORT = Number(process.env.MEASURE_PORT || 3391);
 const paths = process.argv.slice(2).filter((a) => a.startsWith("/"));
-const pages = paths.length ? paths : ["/", "/match", "/kernel", "/issues/retina-podlevel-requires-kernel-5-8"];
+const pages = paths.length ? paths : ["/", "/match", "/kernel", "/verifier", "/issues/retina-podlevel-requires-kernel-5-8"];
 
 async function main() {
   await withBuildAndBrowser(PORT, async (origin, browser) => {

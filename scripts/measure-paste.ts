@@ -96,7 +96,7 @@ const PAGE_READOUT = `(() => {
 
 async function measureOnce(page: Page, origin: string, text: string): Promise<Run> {
   await page.goto(`${origin}/match`);
-  await page.getByRole("status").filter({ hasText: /^Matching against \d+ records\.$/ }).waitFor();
+  await page.getByRole("status").filter({ hasText: /^Matching against \d+ records( and [\d,]+ verifier messages)?\.$/ }).waitFor();
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.evaluate(PAGE_PROBE);
   await page.locator("#paste").focus();

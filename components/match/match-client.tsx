@@ -32,7 +32,7 @@ const formatSize = (chars: number) => (chars >= 1e6 ? `${(chars / 1e6).toFixed(1
 
 /** /match: the paste, the kernel and the matcher's answer. The page around it is server-rendered. */
 export function MatchClient({ repo }: MatchClientProps) {
-  const { status, records, result, error, match, textReady } = useMatcher(ROUTES.matchIndex, ROUTES.matchText);
+  const { status, records, catalog, result, error, match, textReady } = useMatcher(ROUTES.matchIndex, ROUTES.matchText, ROUTES.verifierCatalog);
   const [paste, setPaste] = useState("");
   const [kernel, setKernel] = useState("");
   // Whether the reader typed the kernel; until then it follows what the paste says.
@@ -152,7 +152,8 @@ export function MatchClient({ repo }: MatchClientProps) {
               ? "Matching…"
               : status === "error"
                 ? ""
-                : `Matching against ${records} records${textReady === "loading" ? " (loading the full-text index to refine the answer…)" : textReady === "failed" ? " (without the full-text index, which did not load)" : "."}`}
+                : `Matching against ${records} records${catalog.state === "ready" ? ` and ${catalog.messages.toLocaleString("en-US")} verifier messages` : ""}${textReady === "loading" ? " (loading the full-text index to refine the answer…)" : textReady === "failed" ? " (without the full-text index, which did not load)" : "."}`}
+          {catalog.state === "error" && status !== "error" ? " The verifier message catalog did not load: verifier lines are not decoded." : ""}
         </p>
         {error ? (
           <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">

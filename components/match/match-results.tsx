@@ -1,11 +1,68 @@
 import Link from "next/link";
 
+import { ROUTES } from "@/lib/constants";
 import { kernelPageHref } from "@/lib/kernel/links";
 import { browseHref } from "@/lib/search-params";
-import type { DecodedItem, MatchResult } from "@/lib/match/types";
+import type { DecodedItem, MatchResult, VerifierDecodedItem, VerifierFailure } from "@/lib/match/types";
 import { KIND_LABELS } from "@/lib/records/vocabulary";
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-300";
+/** A link inside a sentence: underlined, so it does not stand out by colour alone (WCAG 1.4.1). */
+const inlineLinkClass = "text-sky-700 underline hover:no-underline dark:text-sky-300";
+
+const chipClass = "mr-2 rounded-sm bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300";
+
+/** One verifier message of the paste: its template (linked to its catalog entry), what it means, the usual fix and class. */
+function VerifierDecoded({ d }: { d: VerifierDecodedItem }) {
+  const span = d.firstKernel === d.lastKernel ? `Linux ${d.firstKernel} only` : `Linux ${d.firstKernel} to ${d.lastKernel}`;
+  return (
+    <>
+      <p>
+        <span className={chipClass}>verifier</span>
+        <Link prefetch={false} href={d.url} className={`break-words font-mono font-semibold ${linkClass}`} data-testid="verifier-message-link">
+          {d.name}
+        </Link>
+        {d.lines.length ? <span className="text-slate-600 dark:text-slate-400"> · line {d.lines.slice(0, 5).join(", ")}</span> : null}
+      </p>
+      <p className="mt-0.5 break-words text-xs text-slate-600 dark:text-slate-400">
+        {d.check ? <code>{d.check}()</code> : "top-level code"} in <code>{d.file}</code> · {span}
+        {d.errno ? ` · then ${d.errno}` : ""}
+      </p>
+      {d.kernelNote ? (
+        <p className={`mt-1 font-medium ${d.kernelFit === "outside" ? "text-rose-800 dark:text-rose-200" : "text-amber-800 dark:text-amber-200"}`}>{d.kernelNote}</p>
+      ) : null}
+      <p className="mt-1 text-slate-700 dark:text-slate-300">
+        {d.meaning ?? (
+          <>
+            No explanation written yet: read {d.check ? <code>{d.check}()</code> : <code>{d.file}</code>} in the kernel source for the check that prints it.
+          </>
+        )}
+      </p>
+      {d.fix ? (
+        <p className="mt-1 text-slate-700 dark:text-slate-300">
+          <span className="font-medium">Usual fix:</span> {d.fix}
+        </p>
+      ) : null}
+      {d.class ? (
+        <p className="mt-1">
+          Error class:{" "}
+          <Link prefetch={false} href={d.class.url} className={inlineLinkClass}>
+            {d.class.title}
+          </Link>
+        </p>
+      ) : null}
+      {d.otherFormats?.map((o) => (
+        <p key={o.id} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+          {o.firstKernel === o.lastKernel ? `Linux ${o.firstKernel} prints` : `Linux ${o.firstKernel} to ${o.lastKernel} print`} the same line from{" "}
+          <Link prefetch={false} href={ROUTES.verifierMessage(o.id)} className={`font-mono ${inlineLinkClass}`}>
+            {o.template}
+          </Link>
+          .
+        </p>
+      ))}
+    </>
+  );
+}
 
 function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string | null }) {
   return (
@@ -15,29 +72,31 @@ function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string 
       </h2>
       {items.length === 0 ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          No helper id, program or map type, errno or loader placeholder found in the paste.
+          No helper id, program or map type, errno, loader placeholder or verifier message found in the paste.
         </p>
       ) : (
         <ul className="space-y-3">
           {items.map((d, i) => (
             <li key={`${d.kind}-${d.id}-${i}`} className="text-sm" data-testid="decoded-item">
-              <p>
-                <span className="mr-2 rounded-sm bg-slate-100 px-1.5 py-0.5 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
-                  {d.kind}
-                </span>
-                <code className="font-semibold">{d.name}</code>
-                {d.kind === "helper" || d.kind === "prog-type" || d.kind === "map-type" ? (
-                  <span className="text-slate-600 dark:text-slate-400">
-                    {" "}
-                    #{d.id}
-                    {d.sinceKernel ? ` · since Linux ${d.sinceKernel}` : ""}
-                  </span>
-                ) : null}
-                {d.lines.length ? <span className="text-slate-600 dark:text-slate-400"> · line {d.lines.slice(0, 5).join(", ")}</span> : null}
-              </p>
-              <p className={`mt-1 ${d.missingOnKernel ? "font-medium text-rose-800 dark:text-rose-200" : "text-slate-700 dark:text-slate-300"}`}>
-                {d.note}
-              </p>
+              {d.kind === "verifier" ? (
+                <VerifierDecoded d={d} />
+              ) : (
+                <>
+                  <p>
+                    <span className={chipClass}>{d.kind}</span>
+                    <code className="font-semibold">{d.name}</code>
+                    {d.kind === "helper" || d.kind === "prog-type" || d.kind === "map-type" ? (
+                      <span className="text-slate-600 dark:text-slate-400">
+                        {" "}
+                        #{d.id}
+                        {d.sinceKernel ? ` · since Linux ${d.sinceKernel}` : ""}
+                      </span>
+                    ) : null}
+                    {d.lines.length ? <span className="text-slate-600 dark:text-slate-400"> · line {d.lines.slice(0, 5).join(", ")}</span> : null}
+                  </p>
+                  <p className={`mt-1 ${d.missingOnKernel ? "font-medium text-rose-800 dark:text-rose-200" : "text-slate-700 dark:text-slate-300"}`}>{d.note}</p>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -47,6 +106,86 @@ function DecodedPanel({ items, kernel }: { items: DecodedItem[]; kernel: string 
           <Link prefetch={false} href={kernelPageHref(kernel)} className={linkClass} data-testid="kernel-link">
             Everything Linux {kernel} lacks →
           </Link>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Linux 7.3's own explanation of the failure: category, reason, the failing instruction, the suggestion. */
+function FailurePanel({ f }: { f: VerifierFailure }) {
+  const where = f.lines.length > 1 ? `lines ${f.lines[0]}–${f.lines[1]}` : `line ${f.lines[0]}`;
+  return (
+    <section aria-labelledby="verifier-failure" className="rounded-lg border border-rose-200 bg-rose-50/40 p-4 text-sm dark:border-rose-900 dark:bg-rose-950/30" data-testid="verifier-failure">
+      <h2 id="verifier-failure" className="text-lg font-semibold">
+        The verifier’s report
+      </h2>
+      <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Linux 7.3 and later explain a rejection in a block of their own ({where}).</p>
+      <p className="font-medium">
+        {f.category}
+        {f.title ? `: ${f.title}` : ""}
+      </p>
+      <dl className="mt-2 grid grid-cols-[minmax(0,1fr)] gap-x-3 gap-y-2 sm:grid-cols-[7rem_minmax(0,1fr)]">
+        {f.reason ? (
+          <>
+            <dt className="font-medium text-slate-700 dark:text-slate-300">Reason</dt>
+            <dd>{f.reason}</dd>
+          </>
+        ) : null}
+        {f.at ? (
+          <>
+            <dt className="font-medium text-slate-700 dark:text-slate-300">At</dt>
+            <dd className="min-w-0">
+              {f.at.where ? <code className="break-words">{f.at.where}</code> : null}
+              {f.at.source ? (
+                <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-sm bg-white px-2 py-1 text-xs dark:bg-slate-900">
+                  {f.at.source}
+                </pre>
+              ) : null}
+              {f.at.instruction ? (
+                <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-sm bg-white px-2 py-1 text-xs dark:bg-slate-900">
+                  {f.at.insn !== null ? `${f.at.insn}: ` : ""}
+                  {f.at.instruction}
+                </pre>
+              ) : null}
+              {f.at.annotation ? <p className="mt-1 text-slate-700 dark:text-slate-300">{f.at.annotation}</p> : null}
+            </dd>
+          </>
+        ) : null}
+        {f.activeLock ? (
+          <>
+            <dt className="font-medium text-slate-700 dark:text-slate-300">Active lock</dt>
+            <dd className="break-words">{f.activeLock}</dd>
+          </>
+        ) : null}
+        {f.causalPath.length ? (
+          <>
+            <dt className="font-medium text-slate-700 dark:text-slate-300">Causal path</dt>
+            <dd>
+              <ol className="list-decimal space-y-0.5 pl-5">
+                {f.causalPath.map((e, i) => (
+                  <li key={i} className="break-words">
+                    {e}
+                  </li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        ) : null}
+        {f.suggestion ? (
+          <>
+            <dt className="font-medium text-slate-700 dark:text-slate-300">Suggestion</dt>
+            <dd>{f.suggestion}</dd>
+          </>
+        ) : null}
+      </dl>
+      {f.class ? (
+        <p className="mt-3">
+          Error class:{" "}
+          <Link prefetch={false} href={f.class.url} className={inlineLinkClass}>
+            {f.class.title}
+          </Link>{" "}
+          <span className="text-slate-600 dark:text-slate-400">({f.class.why})</span>
         </p>
       ) : null}
     </section>
@@ -74,6 +213,8 @@ export function MatchResults({ result }: MatchResultsProps) {
         </ul>
       ) : null}
 
+      {result.verifierFailure ? <FailurePanel f={result.verifierFailure} /> : null}
+
       <section aria-labelledby="matches">
         <h2 id="matches" className="mb-1 text-lg font-semibold">
           {confident.length > 0
@@ -86,7 +227,7 @@ export function MatchResults({ result }: MatchResultsProps) {
           {result.kernel ? (
             <>
               Kernel{" "}
-              <Link prefetch={false} href={kernelPageHref(result.kernel)} className={linkClass}>
+              <Link prefetch={false} href={kernelPageHref(result.kernel)} className={inlineLinkClass}>
                 {result.kernel}
               </Link>
               {result.kernelSource?.from === "paste" && result.kernelSource.line ? ` (from line ${result.kernelSource.line})` : ""}

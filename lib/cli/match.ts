@@ -7,6 +7,8 @@ import { stringOption, UsageError, type Command } from "@/lib/cli/command";
 import { cachedMatchIndex } from "@/lib/cli/index-cache";
 import { parseKernelRelease } from "@/lib/kernel/version";
 import { matchPaste, type MatchResult } from "@/lib/match";
+import { loadVerifierIndex } from "@/lib/verifier/decode";
+import { verifierCatalogFor } from "@/lib/verifier/sources";
 
 export const match: Command = {
   name: "match",
@@ -25,7 +27,9 @@ export const match: Command = {
       return 1;
     }
     const { index } = cachedMatchIndex();
-    const result = matchPaste(index, paste, { kernel: kernel ?? null });
+    // The catalog names only the error classes this knowledge base has, as the /verifier-catalog.json route does.
+    const verifier = loadVerifierIndex(verifierCatalogFor(index.records));
+    const result = matchPaste(index, paste, { kernel: kernel ?? null, verifier });
     if (args.values.json) {
       io.stdout(JSON.stringify(result, null, 2) + "\n");
       return 0;
@@ -77,10 +81,34 @@ export function formatReport(r: MatchResult): string {
       }
     });
   }
+  const f = r.verifierFailure;
+  if (f) {
+    out.push("");
+    out.push(`Verifier report (Linux 7.3 and later), line${f.lines.length > 1 ? `s ${f.lines.join("-")}` : ` ${f.lines[0] ?? "?"}`}:`);
+    out.push(wrap(`${f.category}${f.title ? `: ${f.title}` : ""}${f.knownCategory ? "" : " (a category the catalogued 7.3 kernel does not print)"}`, "  "));
+    if (f.reason) out.push(wrap(`Reason: ${f.reason}`, "  "));
+    if (f.at) {
+      const at = [f.at.where, f.at.instruction ? `instruction ${f.at.insn ?? "?"}: ${f.at.instruction}` : null, f.at.source ? `source: ${f.at.source}` : null].filter(Boolean).join("; ");
+      if (at) out.push(wrap(`At: ${at}`, "  "));
+      if (f.at.annotation) out.push(wrap(`  ${f.at.annotation}`, "  "));
+    }
+    if (f.activeLock) out.push(wrap(`Active lock: ${f.activeLock}`, "  "));
+    for (const e of f.causalPath) out.push(wrap(`Causal path: ${e}`, "  "));
+    if (f.suggestion) out.push(wrap(`Suggestion: ${f.suggestion}`, "  "));
+    if (f.class) out.push(wrap(`Error class: ${f.class.title} (${f.class.slug}): ${f.class.why}.`, "  "));
+  }
   if (r.decoded.length) {
     out.push("");
     out.push("Decoded:");
     for (const d of r.decoded) {
+      if (d.kind === "verifier") {
+        out.push(`  verifier message ${d.id}${d.lines.length ? `, line ${d.lines.slice(0, 5).join(", ")}` : ""}`);
+        out.push(wrap(d.name, "      "));
+        out.push(wrap(d.note, "      "));
+        if (d.fix) out.push(wrap(`Usual fix: ${d.fix}`, "      "));
+        if (d.class) out.push(wrap(`Error class: ${d.class.title} (${d.class.slug})`, "      "));
+        continue;
+      }
       const label = `${d.kind} ${d.kind === "placeholder" ? d.name : `${d.id} ${d.name}`}${d.sinceKernel ? ` (since ${d.sinceKernel})` : ""}`;
       out.push(`  ${label}${d.lines.length ? `, line ${d.lines.slice(0, 5).join(", ")}` : ""}`);
       out.push(wrap(d.note, "      "));

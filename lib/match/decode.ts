@@ -6,7 +6,7 @@ import { factById, helperDisplayName, typeByEnumName, type FactKind, type Kernel
 import { atLeast, formatSeries, type KernelVersion } from "@/lib/kernel/version";
 import { MAX_DECODED } from "@/lib/match/limits";
 import { errnoByCode, errnoByName, type HelperRole, type Signals } from "@/lib/match/signals";
-import type { DecodedItem, Notice } from "@/lib/match/types";
+import type { KernelDecodedItem, Notice } from "@/lib/match/types";
 
 function kernelLabel(k: KernelVersion): string {
   return formatSeries(k);
@@ -29,7 +29,7 @@ export interface HelperDecodeOptions {
   lines?: number[];
 }
 
-export function decodeHelper(id: number, options: HelperDecodeOptions = {}): DecodedItem {
+export function decodeHelper(id: number, options: HelperDecodeOptions = {}): KernelDecodedItem {
   const fact = factById("helper", id);
   const lines = options.lines ?? [];
   if (!fact || id === 0) {
@@ -77,7 +77,7 @@ function lastHelperId(): number {
   return lastHelper;
 }
 
-export function decodeType(kind: "prog-type" | "map-type", idOrName: number | string, kernel?: KernelVersion | null, lines: number[] = []): DecodedItem | null {
+export function decodeType(kind: "prog-type" | "map-type", idOrName: number | string, kernel?: KernelVersion | null, lines: number[] = []): KernelDecodedItem | null {
   let fact: KernelFact | null;
   if (typeof idOrName === "number") {
     fact = factById(kind as FactKind, idOrName);
@@ -140,7 +140,7 @@ const ERRNO_MEANINGS: Record<string, string> = {
     "Not supported (the kernel's internal 524, which leaks to user space): the kernel lacks the feature, often a program or attach type, a kfunc, or BPF trampolines on this architecture.",
 };
 
-export function decodeErrno(nameOrCode: string | number, lines: number[] = []): DecodedItem | null {
+export function decodeErrno(nameOrCode: string | number, lines: number[] = []): KernelDecodedItem | null {
   const e = typeof nameOrCode === "number" ? errnoByCode(Math.abs(nameOrCode)) : errnoByName(nameOrCode.replace(/^-/, ""));
   if (!e) return null;
   return {
@@ -153,8 +153,8 @@ export function decodeErrno(nameOrCode: string | number, lines: number[] = []): 
   };
 }
 
-export function decodePlaceholder(value: number, lines: number[] = []): DecodedItem | null {
-  const item = (name: string, note: string): DecodedItem => ({ kind: "placeholder", id: value, name, sinceKernel: null, note, lines });
+export function decodePlaceholder(value: number, lines: number[] = []): KernelDecodedItem | null {
+  const item = (name: string, note: string): KernelDecodedItem => ({ kind: "placeholder", id: value, name, sinceKernel: null, note, lines });
   if (value === 195896080) {
     return item(
       "0xbad2310",
@@ -184,21 +184,44 @@ export function decodePlaceholder(value: number, lines: number[] = []): DecodedI
   return null;
 }
 
-/** How to see the lines a loader left out. */
-export function omittedNotice(count: number, line?: number): Notice {
-  return {
-    kind: "omitted-lines",
-    message:
+/** How to see the full log, with cilium/ebpf and in general. */
+const FULL_LOG =
+  "To see the whole log, print the error with %+v (the *ebpf.VerifierError), or load with a larger ProgramOptions.LogSizeStart; " +
+  "in an agent, turn on its debug or verbose datapath logging and look for the full verifier output; " +
+  "or load the object file with `bpftool prog load OBJ /sys/fs/bpf/NAME`, which prints the verifier log when the load fails.";
+
+export interface OmittedOptions {
+  line?: number;
+  /** The loader's error kept no verifier line at all, only the count. */
+  keptNothing?: boolean;
+  /** The paste's kernel, when known. */
+  kernel?: KernelVersion | null;
+}
+
+/** How to see the lines a loader left out; when it kept none, why that happens on Linux 7.3 and later. */
+export function omittedNotice(count: number, lineOrOptions?: number | OmittedOptions): Notice {
+  const o: OmittedOptions = typeof lineOrOptions === "number" ? { line: lineOrOptions } : (lineOrOptions ?? {});
+  const on73 = o.kernel ? atLeast(o.kernel, "7.3") : null;
+  let message: string;
+  if (o.keptNothing) {
+    message =
+      `cilium/ebpf left out all ${count} line(s) of the verifier log: its error ends with "(${count} line(s) omitted)" and keeps none of the verifier's message. ` +
+      "That is what it prints for a log from Linux 7.3 or later: the kernel ends the log with a structured report (\"Verification failed: <category>: <title>\", then Reason:, At:, Suggestion:) " +
+      "after its one-line message, and cilium/ebpf versions without the change proposed in cilium/ebpf#2111 keep none of it in the error text. " +
+      `The real error is in the part the loader cut${on73 === false ? " (this paste names an older kernel: check which kernel the node really runs)" : ""}. ` +
+      FULL_LOG;
+  } else {
+    message =
       `${count} line(s) of the verifier log were left out by cilium/ebpf, which keeps only the last lines in the error text. ` +
-      "To see the whole log, print the error with %+v (the *ebpf.VerifierError), or load with a larger ProgramOptions.LogSizeStart; " +
-      "in an agent, turn on its debug or verbose datapath logging and look for the full verifier output.",
-    ...(line ? { line } : {}),
-  };
+      FULL_LOG +
+      (on73 ? " On Linux 7.3 and later the full log also holds a structured report (\"Verification failed: ...\", Reason:, At:, Suggestion:) that says what failed." : "");
+  }
+  return { kind: "omitted-lines", message, ...(o.line ? { line: o.line } : {}) };
 }
 
 /** Decodes every signal worth explaining, most useful first, capped at MAX_DECODED. */
-export function decodeSignals(signals: Signals, kernel: KernelVersion | null): { decoded: DecodedItem[]; notices: Notice[] } {
-  const decoded: DecodedItem[] = [];
+export function decodeSignals(signals: Signals, kernel: KernelVersion | null): { decoded: KernelDecodedItem[]; notices: Notice[] } {
+  const decoded: KernelDecodedItem[] = [];
   const roleRank: Record<HelperRole, number> = { missing: 0, "not-allowed": 1, call: 2 };
   const helpers = [...signals.helpers].sort((a, b) => roleRank[a.role] - roleRank[b.role] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
   for (const h of helpers) {
@@ -219,6 +242,6 @@ export function decodeSignals(signals: Signals, kernel: KernelVersion | null): {
     const item = decodeErrno(e.name, e.lines);
     if (item) decoded.push(item);
   }
-  const notices = signals.omitted.map((o) => omittedNotice(o.count, o.lines[0]));
+  const notices = signals.omitted.map((o) => omittedNotice(o.count, { line: o.lines[0], keptNothing: o.keptNothing, kernel }));
   return { decoded: decoded.slice(0, MAX_DECODED), notices };
 }

@@ -10,10 +10,11 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from "minisearch";
 
 import { KernelRange, type KernelRangeData } from "@/lib/kernel/range";
+import { anchorWords, buildAnchorIndex } from "@/lib/match/anchors";
 import { componentMatchers, type ComponentMatcher } from "@/lib/match/tool-aliases";
 import { BODY_INDEX_CHARS } from "@/lib/match/limits";
 import { errnosIn } from "@/lib/match/signals";
-import { boundedWords, indexTokens } from "@/lib/match/tokens";
+import { indexTokens } from "@/lib/match/tokens";
 import type { MatchSource } from "@/lib/match/types";
 import type { Kind } from "@/lib/records/vocabulary";
 import { compileTemplate, foldText, matchFolded, type CompiledTemplate } from "@/lib/template/compile";
@@ -277,10 +278,6 @@ function unescapeQuotes(s: string): string {
   return s.includes('\\"') ? s.replace(/\\"/g, '"') : s;
 }
 
-function anchorWords(t: CompiledTemplate): string[] {
-  return t.parts.flatMap((p) => (p.kind === "literal" ? boundedWords(p.text) : []));
-}
-
 function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null): MatchIndex {
   const groups = new Map<string, TemplateGroup>();
   const records: IndexedRecord[] = data.records.map((r, ri) => {
@@ -319,29 +316,9 @@ function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null): MatchI
 
   // Anchor each template on its rarest whole word, so a line is only tried against templates it could match.
   const templates = [...groups.values()];
-  const wordLists = templates.map((g) => [...new Set(anchorWords(g.skeleton ?? g.compiled))]);
-  const df = new Map<string, number>();
-  for (const words of wordLists) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-  const anchors = new Map<string, number[]>();
-  const unanchored: number[] = [];
+  const { anchors, unanchored, anchorOf } = buildAnchorIndex(templates.map((g) => anchorWords(g.skeleton ?? g.compiled)));
   templates.forEach((g, gi) => {
-    const words = wordLists[gi] ?? [];
-    let best: string | null = null;
-    for (const w of words) {
-      if (best === null) best = w;
-      else {
-        const dw = df.get(w) ?? 0;
-        const db = df.get(best) ?? 0;
-        if (dw < db || (dw === db && w.length > best.length)) best = w;
-      }
-    }
-    g.anchor = best;
-    if (best === null) unanchored.push(gi);
-    else {
-      const list = anchors.get(best);
-      if (list) list.push(gi);
-      else anchors.set(best, [gi]);
-    }
+    g.anchor = anchorOf[gi] ?? null;
   });
 
   const edf = new Map<string, number>();

@@ -7,6 +7,9 @@ import { KernelRange } from "@/lib/kernel/range";
 import { attachTextIndex, buildMatchIndex, loadMatchIndex, matchPaste, MatchIndexError, serializeMatchIndex, serializeMatchIndexParts, type MatchSource } from "@/lib/match";
 import { versionMismatch } from "@/lib/match/score";
 import type { Kind } from "@/lib/records/vocabulary";
+import { loadVerifierIndex } from "@/lib/verifier/decode";
+import { mapValueBoundsLog, unreleasedResourceLog } from "@/lib/verifier/fixtures/diag73";
+import { verifierCatalogFor } from "@/lib/verifier/sources";
 
 function record(
   slug: string,
@@ -210,5 +213,56 @@ describe("the index in two parts (issue 12: what /match downloads before its fir
   it("keeps the full-text index out of the core", () => {
     expect(JSON.parse(parts.core).text).toBeUndefined();
     expect(JSON.parse(parts.text).text).toBeTruthy();
+  });
+});
+
+describe("verifier messages and Linux 7.3's structured failure (issue 9)", () => {
+  const kb = buildMatchIndex([
+    record("verifier-unreleased-reference", "error-class", [["Unreleased reference id=3 alloc_insn=8", "Unreleased reference id={id} alloc_insn={insn}"]], { title: "Unreleased reference" }),
+    record("verifier-invalid-memory-access", "error-class", [], { title: "Invalid memory access" }),
+  ]);
+  const verifier = loadVerifierIndex(JSON.stringify(verifierCatalogFor(kb.records)));
+
+  it("decodes each verifier line against the catalog only when the catalog is loaded", () => {
+    const paste = "64-bit load-acquires are only supported on 64-bit arches\nkernel 5.4.0-189-generic";
+    expect(matchPaste(kb, paste).decoded.some((d) => d.kind === "verifier")).toBe(false);
+    const d = matchPaste(kb, paste, { verifier }).decoded.find((x) => x.kind === "verifier");
+    expect(d).toMatchObject({ kind: "verifier", check: "check_atomic", firstKernel: "7.3-rc7", lastKernel: "7.3-rc7", meaning: null, kernelFit: "outside", lines: [1] });
+    expect(d?.note).toContain("This message does not exist in 5.4");
+  });
+
+  it("reads the 7.3 report: category, title, reason, instruction and suggestion, with its class", () => {
+    const r = matchPaste(kb, unreleasedResourceLog(3, 8, 20), { verifier });
+    expect(r.verifierFailure).toMatchObject({
+      category: "Resource Lifetime Safety",
+      title: "Unreleased resource",
+      reason: expect.stringMatching(/^Owned resource \(id=3\) was acquired at instruction 8/),
+      suggestion: expect.stringMatching(/^Release or transfer ownership/),
+      at: { insn: 20, instruction: "(95) exit" },
+      class: { slug: "verifier-unreleased-reference", title: "Unreleased reference", url: "/issues/verifier-unreleased-reference" },
+    });
+    // The report's own lines are not decoded one by one; the one-line message before it is.
+    const ids = r.decoded.flatMap((x) => (x.kind === "verifier" ? [x.id] : []));
+    expect(ids).toContain("unreleased-reference-id-int-alloc-insn-int2");
+    expect(ids.some((id) => id.startsWith("owned-resource") || id.startsWith("verification-failed"))).toBe(false);
+  });
+
+  it("names the report's class as the family when no write-up matched", () => {
+    const r = matchPaste(kb, mapValueBoundsLog().replace(/invalid access to map value[^\n]*\n/, ""), { verifier });
+    expect(r.matches.some((m) => m.confident)).toBe(false);
+    expect(r.family).toMatchObject({ slug: "verifier-invalid-memory-access", reason: expect.stringContaining("Memory Safety: Access outside bounds") });
+    expect(matchPaste(kb, "nothing to see").verifierFailure).toBeNull();
+  });
+
+  it("explains cilium/ebpf's error that kept none of a 7.3 log (cilium/ebpf#2111)", () => {
+    const r = matchPaste(kb, "load program: permission denied: (21 line(s) omitted)");
+    const n = r.notices.find((x) => x.kind === "omitted-lines");
+    expect(n?.message).toMatch(/left out all 21 line\(s\)/);
+    expect(n?.message).toMatch(/Linux 7\.3/);
+    expect(n?.message).toMatch(/Verification failed/);
+    expect(n?.message).toMatch(/%\+v/);
+    // A loader that kept the last verifier line gets the plain notice.
+    const kept = matchPaste(kb, "load program: permission denied: R0 !read_ok (2 line(s) omitted)").notices.find((x) => x.kind === "omitted-lines");
+    expect(kept?.message).not.toMatch(/left out all/);
   });
 });

@@ -12,12 +12,16 @@ import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";
 import { errnosIn, extractSignals } from "@/lib/match/signals";
 import { tokensOf } from "@/lib/match/tokens";
-import type { KernelSource, MatchItem, MatchResult, Notice } from "@/lib/match/types";
+import type { ClassLink, DecodedItem, KernelSource, MatchItem, MatchResult, Notice, VerifierDecodedItem, VerifierFailure } from "@/lib/match/types";
 import { unwrap } from "@/lib/match/unwrap";
+import { decodeVerifierLines, type VerifierIndex } from "@/lib/verifier/decode";
+import { failureClassRule, type ParsedFailure } from "@/lib/verifier/structured";
 
 export interface MatchOptions {
   /** The kernel the paste comes from, as `uname -r` prints it; wins over one read from the paste. */
   kernel?: string | null;
+  /** The verifier message catalog (lib/verifier/decode.ts), when loaded: every verifier line is then decoded. */
+  verifier?: VerifierIndex | null;
 }
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -50,7 +54,40 @@ function capLines(lines: NormalizedLine[], notices: Notice[]): NormalizedLine[] 
 }
 
 function emptyResult(notices: Notice[], ms: number): MatchResult {
-  return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, family: null, search: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
+  return { matches: [], decoded: [], kernel: null, components: [], kernelSource: null, family: null, search: null, verifierFailure: null, notices, truncated: false, stats: { inputChars: 0, lines: 0, distinctLines: 0, ms } };
+}
+
+/** The write-up of a class slug, when the knowledge base has it. */
+function classLinker(index: MatchIndex): (slug: string) => ClassLink | null {
+  let bySlug: Map<string, ClassLink> | null = null;
+  return (slug) => {
+    bySlug ??= new Map(index.records.map((r) => [r.slug, { slug: r.slug, title: r.title, url: r.url }]));
+    return bySlug.get(slug) ?? null;
+  };
+}
+
+/** A parsed 7.3 failure with the error class its category belongs to. */
+function withClass(f: ParsedFailure, link: (slug: string) => ClassLink | null): VerifierFailure {
+  const rule = failureClassRule(f, (slug) => link(slug) !== null);
+  const cls = rule ? link(rule.slug) : null;
+  return { ...f, class: rule && cls ? { ...cls, why: rule.why } : null };
+}
+
+/**
+ * The family when no write-up template matched: the class of the 7.3 report's category, else the
+ * class of the first verifier message that rejects the program.
+ */
+function familyFromVerifier(failure: VerifierFailure | null, decoded: readonly VerifierDecodedItem[]): MatchResult["family"] {
+  if (failure?.class) {
+    const { slug, title, url } = failure.class;
+    return { slug, title, url, reason: `the verifier's report says "${failure.category}${failure.title ? `: ${failure.title}` : ""}" (line ${failure.lines[0] ?? 0})` };
+  }
+  const d = decoded.find((x) => x.class && x.errno) ?? decoded.find((x) => x.class);
+  if (d?.class) {
+    const { slug, title, url } = d.class;
+    return { slug, title, url, reason: `line ${d.lines[0] ?? 0} is the verifier message "${d.name}"` };
+  }
+  return null;
 }
 
 /**
@@ -113,8 +150,14 @@ function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOpti
     kernelSource = { from: "paste", line: signals.kernel.lines[0] ?? null, text: signals.kernel.text };
   }
 
-  const { decoded, notices: decodeNotices } = decodeSignals(signals, kernel);
+  const { decoded: kernelDecoded, notices: decodeNotices } = decodeSignals(signals, kernel);
   notices.push(...decodeNotices);
+  const link = classLinker(index);
+  const verifierFailure = unwrapped.failures[0] ? withClass(unwrapped.failures[0], link) : null;
+  // The lines of a 7.3 report are read as the report; every other verifier line is decoded on its own.
+  const verifierDecoded = options.verifier ? decodeVerifierLines(options.verifier, lines, { kernel, classLink: link, skip: (l) => l.inFailureBlock === true }) : [];
+  // Helper ids, placeholders and types say most; then the verifier's messages; errno values last.
+  const decoded: DecodedItem[] = [...kernelDecoded.filter((d) => d.kind !== "errno"), ...verifierDecoded, ...kernelDecoded.filter((d) => d.kind === "errno")];
 
   const hits = findTemplateHits(index, lines);
 
@@ -143,9 +186,10 @@ function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOpti
     kernel: kernel ? formatVersion(kernel) : null,
     components: signals.components.map((c) => c.id),
     kernelSource,
-    family: familyOf(matches, index),
+    family: familyOf(matches, index) ?? familyFromVerifier(verifierFailure, verifierDecoded),
     ...(index.text ? {} : { partial: true }),
     search: searchWords(lines),
+    verifierFailure,
     notices,
     truncated: unwrapped.truncated,
     stats: {

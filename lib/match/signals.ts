@@ -68,7 +68,8 @@ export interface Signals {
   subsystems: { id: Subsystem; lines: number[] }[];
   types: TypeSignal[];
   placeholders: PlaceholderSignal[];
-  omitted: { count: number; lines: number[] }[];
+  /** cilium/ebpf's "(N line(s) omitted)"; `keptNothing` when its error kept no verifier line before it. */
+  omitted: { count: number; lines: number[]; keptNothing?: boolean }[];
   /** GitHub threads the paste names (`owner/repo#N`), e.g. a link pasted with the log. */
   citations: { key: string; text: string; lines: number[] }[];
 }
@@ -218,7 +219,7 @@ interface Collected {
   subsystems: Acc<{ id: Subsystem; lines: number[] }>;
   types: Acc<TypeSignal>;
   placeholders: Acc<PlaceholderSignal>;
-  omitted: Acc<{ count: number; lines: number[] }>;
+  omitted: Acc<{ count: number; lines: number[]; keptNothing?: boolean }>;
   citations: Acc<{ key: string; text: string; lines: number[] }>;
   matchers: ComponentMatcher[];
 }
@@ -379,8 +380,13 @@ const SIGNAL_RULES: readonly SignalRule[] = [
   {
     name: "omitted",
     when: /omitted/,
-    read({ text: t, lines: ln }, c) {
+    read({ text: t, lines: ln, wrapper }, c) {
       each(/\((\d{1,9}) line\(s\) omitted\)?/g, t, (m) => add(c.omitted, `${m[1]}`, { count: Number(m[1]), lines: [] }, ln));
+      // "load program: permission denied: (21 line(s) omitted)": the loader kept none of the log.
+      if (wrapper?.tool === "cilium/ebpf" && wrapper.omitted !== null && !wrapper.message) {
+        const seen = c.omitted.map.get(`${wrapper.omitted}`);
+        if (seen) seen.keptNothing = true;
+      }
     },
   },
 ];

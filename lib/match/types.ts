@@ -15,11 +15,14 @@ export interface Notice {
   line?: number;
 }
 
-export type DecodedKind = "helper" | "prog-type" | "map-type" | "errno" | "placeholder";
+export type DecodedKind = "helper" | "prog-type" | "map-type" | "errno" | "placeholder" | "verifier";
 
 /** A plain reading of one kernel or loader value found in the paste, independent of the records. */
-export interface DecodedItem {
-  kind: DecodedKind;
+export type DecodedItem = KernelDecodedItem | VerifierDecodedItem;
+
+/** A helper, type, errno or loader placeholder value, read from the project's kernel facts. */
+export interface KernelDecodedItem {
+  kind: Exclude<DecodedKind, "verifier">;
   /** Helper id, type id, errno number or the placeholder value. */
   id: number;
   /** `bpf_ktime_get_boot_ns`, `BPF_PROG_TYPE_XDP`, `EINVAL`, `0xbad2310`. */
@@ -31,6 +34,94 @@ export interface DecodedItem {
   lines: number[];
   /** Set when the paste's kernel is known and predates `sinceKernel`. */
   missingOnKernel?: boolean;
+}
+
+/** An error class write-up the knowledge base has, linked from a verifier message or failure. */
+export interface ClassLink {
+  slug: string;
+  title: string;
+  url: string;
+}
+
+/**
+ * Where the paste's kernel stands against the kernels that print a verifier message: `in` (a
+ * catalogued kernel of its span, or between two that both print it), `outside` (a catalogued kernel
+ * that does not print it, or beyond one), `unknown` (between a catalogued kernel that prints it and
+ * one that does not, or beyond the catalogued kernels).
+ */
+export type KernelFit = "in" | "outside" | "unknown";
+
+/** A pasted line that is one of the kernel verifier's log messages (lib/verifier/catalog.generated.json). */
+export interface VerifierDecodedItem {
+  kind: "verifier";
+  /** The message id in the catalog: the anchor of its entry on /verifier. */
+  id: string;
+  /** The message as a template (`R{int} invalid mem access '{str}'`). */
+  name: string;
+  /** = firstKernel. */
+  sinceKernel: string;
+  /** The oldest and newest catalogued kernels that print it (7.3-rc7 is the newest catalogued). */
+  firstKernel: string;
+  lastKernel: string;
+  /** The kernel function that prints it (its check), or null outside any function. */
+  check: string | null;
+  /** The kernel source file, e.g. kernel/bpf/verifier.c. */
+  file: string;
+  /** The errno the check returns right after printing it, or null (a trace line, or not stated plainly). */
+  errno: string | null;
+  /** What the message means, where the project has written it; else null. */
+  meaning: string | null;
+  /** What usually resolves it, where written. */
+  fix: string | null;
+  /** The error class write-up that covers it, when that write-up exists. */
+  class: ClassLink | null;
+  /** `/verifier#<id>`. */
+  url: string;
+  /** How the paste's kernel stands against the message's kernels; absent when the kernel is unknown. */
+  kernelFit?: KernelFit;
+  /** What that means, when the kernel is not plainly in the span ("This message does not exist in 5.4: ..."). */
+  kernelNote?: string;
+  /** Other catalog messages that print this very line in other kernels (7.3 rewrote R%d as %s). */
+  otherFormats?: { id: string; template: string; firstKernel: string; lastKernel: string }[];
+  /** The whole reading in words: meaning (or that none is written), who prints it, the kernel note. */
+  note: string;
+  lines: number[];
+  /** Set when the paste's kernel is known and predates the first kernel that prints it. */
+  missingOnKernel?: boolean;
+}
+
+/**
+ * Linux 7.3's structured verifier failure: the block that starts `Verification failed: <category>:
+ * <title>` and goes on with `Reason:`, `At:`, `Causal path:`, `Active lock:` and `Suggestion:`.
+ */
+export interface VerifierFailure {
+  category: string;
+  title: string;
+  /** False when the category is not one the catalogued 7.3 kernel prints. */
+  knownCategory: boolean;
+  reason: string | null;
+  suggestion: string | null;
+  /** The `At:` section: the failing instruction. */
+  at: {
+    /** `func @ file.c:12:5`, or `insn 12` when the program has no line info. */
+    where: string | null;
+    /** The instruction index. */
+    insn: number | null;
+    /** The source line marked `>>>`, when the program has line info. */
+    source: string | null;
+    /** The instruction marked `>>>` (`(61) r0 = *(u32 *)(r1 +8)`). */
+    instruction: string | null;
+    /** The annotation under it (`error: R0 is not readable`). */
+    annotation: string | null;
+  } | null;
+  /** The `Active lock:` section's annotation, when the kernel printed one. */
+  activeLock: string | null;
+  /** The `Causal path:` section's annotations, oldest first (at most a few). */
+  causalPath: string[];
+  /** The error class the category (and title or reason) belongs to, when that write-up exists. */
+  class: (ClassLink & { why: string }) | null;
+  /** Original line numbers of the block, first and last. */
+  lines: number[];
 }
 
 export type EvidenceKind =
@@ -96,6 +187,8 @@ export interface MatchResult {
   search: string | null;
   /** Set while the browser has only the core index: templates and signals answered, full-text scores not yet. */
   partial?: boolean;
+  /** Linux 7.3+'s structured verifier failure, when the paste holds one (the first, if several); else null. */
+  verifierFailure?: VerifierFailure | null;
   notices: Notice[];
   /** True when the paste was cut at the size cap. */
   truncated: boolean;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { clipPaste, countLineBreaks, MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
 import { parseCiliumEbpfError, parseJsonLine, parseLibbpfError, parseLogfmt, stripAnsi, stripPrefixes, unwrap } from "@/lib/match/unwrap";
+import { unreleasedResourceLog } from "@/lib/verifier/fixtures/diag73";
 
 const texts = (paste: string) => unwrap(paste).lines.map((l) => l.text);
 
@@ -176,5 +177,19 @@ describe("unwrap", () => {
     expect(r.truncated).toBe(true);
     expect(r.physicalLines).toBe(1);
     expect(r.inputChars).toBeLessThanOrEqual(MAX_PASTE_CHARS);
+  });
+});
+
+describe("Linux 7.3's structured verifier failure", () => {
+  it("keeps each line's indentation and reads the block as a failure", () => {
+    const u = unwrap(unreleasedResourceLog(2, 5, 12));
+    expect(u.lines.find((l) => l.text.startsWith("Owned resource"))?.indent).toBe(2);
+    expect(u.lines.find((l) => l.text.startsWith("Unreleased reference"))?.indent).toBeUndefined();
+    expect(u.failures).toHaveLength(1);
+    expect(u.failures[0]).toMatchObject({ category: "Resource Lifetime Safety", title: "Unreleased resource", at: { insn: 12 } });
+  });
+
+  it("reads cilium/ebpf's error that kept no verifier line", () => {
+    expect(parseCiliumEbpfError("load program: permission denied: (21 line(s) omitted)")).toMatchObject({ errno: "permission denied", message: null, omitted: 21 });
   });
 });

@@ -9,6 +9,7 @@
  */
 import { clipPaste, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
 import type { Notice } from "@/lib/match/types";
+import { parseStructuredFailures, type ParsedFailure } from "@/lib/verifier/structured";
 
 /** What a loader's error wrapper says, read from one line. */
 export interface WrapperInfo {
@@ -28,6 +29,10 @@ export interface LogicalLine {
   /** 1-based line numbers in the paste. */
   lines: number[];
   wrapper?: WrapperInfo;
+  /** Leading white space the program printed (the 7.3 verifier indents its report's sections); absent when none. */
+  indent?: number;
+  /** Set on the lines of a 7.3 structured verifier failure block (reported as a whole, in `failures`). */
+  inFailureBlock?: true;
 }
 
 export interface UnwrapResult {
@@ -37,6 +42,8 @@ export interface UnwrapResult {
   /** Characters of the paste that were read. */
   inputChars: number;
   physicalLines: number;
+  /** Linux 7.3's structured verifier failures ("Verification failed: ..." blocks), in paste order. */
+  failures: ParsedFailure[];
 }
 
 // ESC [ ... final byte (CSI), ESC ] ... BEL or ST (OSC), any other ESC x; and the caret form "^[[31m".
@@ -219,17 +226,24 @@ const BEGIN_LOG_RE = /-- BEGIN (?:PROG LOAD |DUMP )?LOG -{2,3}/;
 const END_LOG_RE = /-- END (?:PROG LOAD )?LOG -{2,3}/;
 
 /**
- * cilium/ebpf's load error: `[field F: ]program P: load program: <errno>: <last verifier line> (N line(s) omitted)`.
+ * cilium/ebpf's load error: `[field F: ][program P: ]load program: <errno>: <last verifier line> (N line(s) omitted)`.
  * Read with indexOf rather than one big expression so a long line costs one pass.
  */
 export function parseCiliumEbpfError(text: string): WrapperInfo | null {
   const lower = text.toLowerCase();
-  const at = lower.indexOf(": load program: ");
+  // Usually after "program P", but an error quoted alone starts with "load program: ".
+  const marker = ": load program: ";
+  let at = lower.indexOf(marker);
+  let skip = marker.length;
+  if (at < 0 && lower.startsWith(marker.slice(2))) {
+    at = 0;
+    skip = marker.length - 2;
+  }
   if (at < 0) return null;
   const before = text.slice(Math.max(0, at - 300), at);
   const prog = /(?:^|\s|:)[Pp]rogram ([\w.]{1,128})$/.exec(before);
   const field = /\bfield ([\w.]{1,128}): [Pp]rogram [\w.]{1,128}$/.exec(before);
-  let rest = text.slice(at + ": load program: ".length);
+  let rest = text.slice(at + skip);
   let errno: string | null = null;
   const colon = rest.indexOf(": ");
   const head = colon >= 0 ? rest.slice(0, colon) : rest;
@@ -326,14 +340,16 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
 
   const emit = (raw: string, lineNo: number, verbatim = false) => {
     for (const piece of verbatim ? [raw] : splitEscaped(raw)) {
-      let t = stripAnsi(piece).replace(CONTROL_RE, "").trim();
+      const clean = stripAnsi(piece).replace(CONTROL_RE, "");
+      let t = clean.trim();
       if (!t) continue;
+      const indent = clean.length - clean.trimStart().length;
       if (t.length > MAX_LINE_CHARS) {
         t = t.slice(0, MAX_LINE_CHARS);
         cutLines++;
         if (!firstCut) firstCut = lineNo;
       }
-      const line: LogicalLine = { text: t, lines: [lineNo] };
+      const line: LogicalLine = { text: t, lines: [lineNo], ...(indent > 0 ? { indent } : {}) };
       out.push(line);
       // A loader wrapper hides the verifier's own words inside one line; give them a line of their own.
       const ce = parseCiliumEbpfError(t);
@@ -425,6 +441,12 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
   }
   // A paste that ends with a newline has no extra, empty last line.
   const physicalLines = cut ? cut.totalLines : physical.length - (physical.length > 1 && physical[physical.length - 1] === "" ? 1 : 0);
-  return { lines: out, notices, truncated, inputChars, physicalLines };
+  // Read in order, before lines are de-duplicated: a block's sections follow its header.
+  const { failures, blockLines } = parseStructuredFailures(out);
+  for (const i of blockLines) {
+    const line = out[i];
+    if (line) line.inFailureBlock = true;
+  }
+  return { lines: out, notices, truncated, inputChars, physicalLines, failures };
 }
 
