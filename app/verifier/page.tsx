@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 
 import { ROUTES, VERIFIER_PAGE_SIZE } from "@/lib/constants";
 import { getAllIssues } from "@/lib/content";
@@ -60,7 +61,9 @@ export default function VerifierPage() {
         </p>
       </header>
       <Suspense fallback={fallback}>
-        <VerifierClient initial={initial} total={rows.length} explainedCount={explainedCount} kernels={data.kernels} classes={initialClasses} />
+        <NuqsAdapter>
+          <VerifierClient initial={initial} total={rows.length} explainedCount={explainedCount} kernels={data.kernels} classes={initialClasses} />
+        </NuqsAdapter>
       </Suspense>
       <section aria-labelledby="structured" className="rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800">
         <h2 id="structured" className="text-lg font-semibold">
