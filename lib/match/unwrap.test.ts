@@ -47,6 +47,14 @@ describe("unwrap", () => {
     expect(texts("^[[31mlibbpf: failed^[[0m")).toEqual(["libbpf: failed"]);
   });
 
+  it("an unterminated OSC sequence ends with its line: later lines keep their numbers (found by fast-check)", () => {
+    const r = unwrap("\x1b]0;title\nfirst\nsecond\n\x1b]");
+    expect(r.lines.map((l) => [l.text, l.lines[0]])).toEqual([
+      ["first", 2],
+      ["second", 3],
+    ]);
+  });
+
   it("strips timestamps, klog/glog, syslog, CRI and kubectl --prefix prefixes", () => {
     expect(stripPrefixes("E0415 10:11:12.123456       1 file.go:12] msg here")).toBe("msg here");
     expect(stripPrefixes("2024-04-15T10:11:12.123456789Z stderr F libbpf: x")).toBe("libbpf: x");
