@@ -55,6 +55,11 @@ describe("unwrap", () => {
     ]);
   });
 
+  it("counts a last line that holds only escape codes as a line (found by fast-check)", () => {
+    expect(unwrap("first\r\x1b]").physicalLines).toBe(2);
+    expect(unwrap("first\n\x1b[0m\n").physicalLines).toBe(2);
+  });
+
   it("strips timestamps, klog/glog, syslog, CRI and kubectl --prefix prefixes", () => {
     expect(stripPrefixes("E0415 10:11:12.123456       1 file.go:12] msg here")).toBe("msg here");
     expect(stripPrefixes("2024-04-15T10:11:12.123456789Z stderr F libbpf: x")).toBe("libbpf: x");

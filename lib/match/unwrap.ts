@@ -7,7 +7,7 @@
  * Every regular expression here is linear (no nested quantifiers over the same characters) and
  * runs on lines already capped in length: the paste is untrusted.
  */
-import { clipPaste, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
+import { clipPaste, countLineBreaks, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
 import type { Notice } from "@/lib/match/types";
 
 /** What a loader's error wrapper says, read from one line. */
@@ -425,8 +425,9 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
       line: firstCut,
     });
   }
-  // A paste that ends with a newline has no extra, empty last line.
-  const physicalLines = cut ? cut.totalLines : physical.length - (physical.length > 1 && physical[physical.length - 1] === "" ? 1 : 0);
+  // Counted on the paste as read, before escapes and controls were stripped (a last line of garbage is
+  // still a line); a paste that ends with a newline has no extra, empty last line.
+  const physicalLines = cut ? cut.totalLines : countLineBreaks(clipped.text) + (/[\r\n]$/.test(clipped.text) ? 0 : 1);
   return { lines: out, notices, truncated, inputChars, physicalLines };
 }
 
