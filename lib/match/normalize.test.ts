@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dedupeLines, normalizeText, NORMALIZE_RULES } from "@/lib/match/normalize";
+import { dedupeLines, MAX_NORMALIZE_GROWTH, normalizeText, NORMALIZE_RULES } from "@/lib/match/normalize";
 
 const rule = (name: string) => {
   const r = NORMALIZE_RULES.find((x) => x.name === name);
@@ -68,6 +68,16 @@ describe("dedupeLines", () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.lines[0]).toBe(1);
     expect(out[0]?.lines.length).toBeLessThanOrEqual(20);
+  });
+
+  it("never makes a line much longer than it was, though masks are longer than short values (found by fast-check)", () => {
+    expect(normalizeText("1s 0x1 from 12 to 34").length).toBeLessThanOrEqual(20 + MAX_NORMALIZE_GROWTH);
+    const many = "1s ".repeat(666).trim();
+    const out = normalizeText(many);
+    expect(out.length).toBeLessThanOrEqual(many.length + MAX_NORMALIZE_GROWTH);
+    expect(out.startsWith("<duration> <duration>")).toBe(true);
+    // A line whose masks do not make it longer is left whole.
+    expect(normalizeText("took 1.5s at 10:11:12.5")).toBe("took <duration> at <time>");
   });
 });
 

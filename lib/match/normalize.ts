@@ -117,10 +117,19 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
   },
 ];
 
+/** How much longer than its line a normalized line may be (one mask longer than the value it hides). */
+export const MAX_NORMALIZE_GROWTH = 16;
+
+/**
+ * The line with its varying parts masked, white space folded. A mask can be longer than what it hides
+ * (`1s` → `<duration>`), so a line of many short values would grow several times over (2,000 characters
+ * of `1s ` became 6,700): the result is cut to the line's own length plus MAX_NORMALIZE_GROWTH.
+ */
 export function normalizeText(text: string): string {
   let out = text;
   for (const rule of NORMALIZE_RULES) if (rule.when.test(out)) out = rule.apply(out);
-  return out.replace(/\s+/g, " ").trim();
+  out = out.replace(/\s+/g, " ").trim();
+  return out.length > text.length + MAX_NORMALIZE_GROWTH ? out.slice(0, text.length + MAX_NORMALIZE_GROWTH).trimEnd() : out;
 }
 
 export interface NormalizedLine extends LogicalLine {
