@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 
 import { allFacts } from "@/lib/kernel/facts";
 import { parseProbe } from "@/lib/kernel/probe";
+import { KernelInputError, kernelReport, MAX_INPUT_DISPLAY_CHARS } from "@/lib/kernel/report";
 
 const short = (enumName: string, prefix: string) => enumName.slice(prefix.length).toLowerCase();
 const PROGS = allFacts("prog-type").map((f) => f.name).filter((n) => n.startsWith("BPF_PROG_TYPE_") && n !== "BPF_PROG_TYPE_UNSPEC");
@@ -93,6 +94,29 @@ describe("parseProbe (properties)", () => {
         }
       }),
       { seed: 6002, numRuns: 300 },
+    );
+  });
+
+  it("the kernel report takes no version from a probe that names none, and shows a bounded input for any text", () => {
+    const text = fc.oneof(
+      probe.map(asText),
+      probe.map(asJson),
+      fc.string({ unit: "binary", maxLength: 400 }),
+      fc.tuple(fc.constantFrom("5.4.0-189-generic", "Linux n 5.10.0-9-amd64 #1 SMP", "kernel_release: 6.1.0-"), fc.string({ maxLength: 400 }), fc.integer({ min: 0, max: 2000 })).map(([v, s, n]) => v + s.repeat(n % 50)),
+    );
+    fc.assert(
+      fc.property(text, (input) => {
+        let r;
+        try {
+          r = kernelReport(input, []);
+        } catch (e) {
+          if (e instanceof KernelInputError) return;
+          throw e;
+        }
+        if (r.input !== null) expect(r.input.length).toBeLessThanOrEqual(MAX_INPUT_DISPLAY_CHARS);
+        if (r.basis === "probe" && parseProbe(input)?.kernelRelease === null) expect(r.version).toBeNull();
+      }),
+      { seed: 6003, numRuns: 300 },
     );
   });
 });

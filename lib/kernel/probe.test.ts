@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { guessDistro } from "@/lib/kernel/backports";
 import { parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
-import { kernelReport, KernelInputError } from "@/lib/kernel/report";
+import { kernelReport, KernelInputError, MAX_INPUT_DISPLAY_CHARS } from "@/lib/kernel/report";
 
 // The shape `bpftool feature probe kernel` prints (plain text), cut to a few lines of each section.
 const TEXT_PROBE = `Scanning system configuration...
@@ -81,6 +81,30 @@ describe("kernelReport", () => {
 
   it("throws a KernelInputError for input that is neither a version nor a probe", () => {
     expect(() => kernelReport("hello world", [])).toThrow(KernelInputError);
+    expect(() => kernelReport(`hello\n${"world ".repeat(100_000)}`, [])).toThrow(/^"hello world world [^\n]{0,80}" is neither/);
+  });
+
+  it("a probe without a kernel release line reads no version, whatever X.Y its text holds", () => {
+    const r = kernelReport(`${TEXT_PROBE}bpftool v7.3.0 using libbpf v1.3\nLinux 5.4 and 4.19.0\n`, []);
+    expect(r.version).toBeNull();
+    expect(r.input).toBeNull();
+    expect(r.basis).toBe("probe");
+    expect(r.incidents).toEqual([]);
+  });
+
+  it("shows a short excerpt as its input, never the whole text", () => {
+    expect(kernelReport("  5.4.0-189-generic\n", []).input).toBe("5.4.0-189-generic");
+    const unameA = "Linux node-1 5.15.0-1042-azure #49-Ubuntu SMP Tue Jul 11 15:19:22 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux";
+    expect(kernelReport(unameA, []).input).toBe(unameA);
+    const long = kernelReport(`5.4.0-189-generic ${"x ".repeat(100_000)}`, []);
+    expect(long.input).toBe("5.4.0-189-generic");
+    expect(long.distro?.distro).toContain("Ubuntu");
+    const json = kernelReport(JSON.stringify({ program_types: {}, system_config: { kernel_release: `5.4.0-${"a".repeat(100_000)}` } }), []);
+    expect(json.version).toBe("5.4.0");
+    expect(json.input!.length).toBeLessThanOrEqual(MAX_INPUT_DISPLAY_CHARS);
+    const text = kernelReport(`${TEXT_PROBE}kernel_release: 5.10.0-${"b".repeat(100_000)}\n`, []);
+    expect(text.version).toBe("5.10.0");
+    expect(text.input!.length).toBeLessThanOrEqual(MAX_INPUT_DISPLAY_CHARS);
   });
 });
 
