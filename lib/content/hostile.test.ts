@@ -86,6 +86,18 @@ describe("nesting and size are bounded before the parsers run", () => {
     expect(one("demo-retina-podlevel.md", withBody("[a](".repeat(20_000))).text).toMatch(/body: has more than 3000 "\[" characters/);
   });
 
+  it("16,000 *a, ~a or a* are refused before micromark pairs them (quadratic: 5 s for 16,000 *a)", () => {
+    for (const unit of ["*a", "~a", "a* ", " _a_"]) {
+      expect(one("demo-retina-podlevel.md", withBody(unit.repeat(16_000))).text).toMatch(/demo-retina-podlevel\.md:\d+: body: has more than 500 emphasis markers/);
+    }
+  });
+
+  it("stars in fenced code and underscores inside words are no emphasis markers", () => {
+    const code = ["```c", "struct sk_buff *skb;", ...Array.from({ length: 300 }, () => "int *p = *q;"), "```"].join("\n");
+    const words = "bpf_ktime_get_boot_ns and bpf_get_current_pid_tgid ".repeat(200);
+    expect(one("demo-retina-podlevel.md", withBody(`${code}\n\n${words}`)).problems).toEqual([]);
+  });
+
   it("a file over the size limit is refused before it is read", () => {
     expect(one("demo-retina-podlevel.md", GOOD + "x".repeat(300 * 1024)).text).toMatch(/file: is \d+ bytes; a write-up may be at most/);
   });
