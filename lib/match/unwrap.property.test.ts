@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { MAX_LINE_CHARS, MAX_PASTE_CHARS } from "@/lib/match/limits";
-import { unwrap, type UnwrapResult } from "@/lib/match/unwrap";
+import { unescapeValue, unwrap, type UnwrapResult } from "@/lib/match/unwrap";
 
 /** Pieces of real log wrappers, so random pastes hit the parsers' branches, not only plain text. */
 const FRAGMENTS = [
@@ -129,6 +129,40 @@ describe("unwrap (properties)", () => {
         expect(r.lines[r.lines.length - 1]?.lines).toEqual([p.lines]);
       }),
       { seed: 1003, numRuns: 8 },
+    );
+  });
+
+  it("unescapeValue reads escapes as the one-character-at-a-time reader did", () => {
+    // The reader unescapeValue replaced (it built its result one character at a time), kept as the model.
+    const reference = (text: string) => {
+      let out = "";
+      for (let i = 0; i < text.length; i++) {
+        const ch = text[i];
+        if (ch !== "\\" || i + 1 >= text.length) {
+          out += ch;
+          continue;
+        }
+        const next = text[++i];
+        if (next === "n") out += "\n";
+        else if (next === "t") out += "\t";
+        else if (next === "r") out += "";
+        else if (next === '"' || next === "\\" || next === "'" || next === "/") out += next;
+        else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
+          i += 4;
+        } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+          out += String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
+          i += 2;
+        } else out += "\\" + next;
+      }
+      return out;
+    };
+    const escaped = fc.array(fc.constantFrom("\\", "n", "t", "r", "u", "x", "0", "a", "F", "4", '"', "'", "/", " ", "é"), { maxLength: 60 }).map((p) => p.join(""));
+    fc.assert(
+      fc.property(fc.oneof(escaped, fc.string({ unit: "binary", maxLength: 100 })), (text) => {
+        expect(unescapeValue(text)).toBe(reference(text));
+      }),
+      { seed: 1004, numRuns: 1000 },
     );
   });
 });

@@ -90,30 +90,37 @@ export function stripPrefixes(line: string): string {
   return out;
 }
 
-/** Undoes the escapes that Go's %q, JSON and logfmt put in quoted values. */
+/**
+ * Undoes the escapes that Go's %q, JSON and logfmt put in quoted values. Copies the text between
+ * escapes as slices: adding one character at a time built a million-link string chain on a long value
+ * (0.5 s for 1 MB, superlinear in the garbage it left).
+ */
 export function unescapeValue(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== "\\" || i + 1 >= text.length) {
-      out += ch;
-      continue;
-    }
-    const next = text[i + 1];
-    i++;
-    if (next === "n") out += "\n";
-    else if (next === "t") out += "\t";
-    else if (next === "r") out += "";
-    else if (next === '"' || next === "\\" || next === "'" || next === "/") out += next;
-    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
-      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
-      i += 4;
-    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else out += "\\" + next;
+  let at = text.indexOf("\\");
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  while (at >= 0 && at + 1 < text.length) {
+    parts.push(text.slice(last, at));
+    const next = text[at + 1] ?? "";
+    let end = at + 2;
+    if (next === "n") parts.push("\n");
+    else if (next === "t") parts.push("\t");
+    else if (next === "r") {
+      // dropped: \r\n becomes \n
+    } else if (next === '"' || next === "\\" || next === "'" || next === "/") parts.push(next);
+    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(at + 2, at + 6), 16)));
+      end = at + 6;
+    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(at + 2, at + 4))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(at + 2, at + 4), 16)));
+      end = at + 4;
+    } else parts.push(`\\${next}`);
+    last = end;
+    at = text.indexOf("\\", last);
   }
-  return out;
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 
 export interface LogfmtPair {
