@@ -98,6 +98,16 @@ describe("nesting and size are bounded before the parsers run", () => {
     expect(one("demo-retina-podlevel.md", withBody(`${code}\n\n${words}`)).problems).toEqual([]);
   });
 
+  it("bodies micromark is slow on are refused by size, lines and table cells before it runs", () => {
+    // Each took 2 to 6 s to lint at the old 128 KB bound: micromark spends ~0.3 ms on a list item.
+    expect(one("demo-retina-podlevel.md", withBody("\\".repeat(120_000))).text).toMatch(/body: is \d+ characters; a body may be at most 32768/);
+    expect(one("demo-retina-podlevel.md", withBody("- a\n".repeat(30_000))).text).toMatch(/body: is \d+ characters/);
+    expect(one("demo-retina-podlevel.md", withBody("- a\n".repeat(1_000))).text).toMatch(/demo-retina-podlevel\.md:\d+: body: has more than 1000 lines/);
+    expect(one("demo-retina-podlevel.md", withBody(`| a | b |\n| - | - |\n${"| x | y |\n".repeat(400)}`)).text).toMatch(/body: has more than 1000 "\|" characters/);
+    // The largest real body (4.5 KB, 97 lines) is far inside.
+    expect(one("demo-retina-podlevel.md", withBody("A line of the body.\n".repeat(800))).problems).toEqual([]);
+  });
+
   it("a file over the size limit is refused before it is read", () => {
     expect(one("demo-retina-podlevel.md", GOOD + "x".repeat(300 * 1024)).text).toMatch(/file: is \d+ bytes; a write-up may be at most/);
   });
