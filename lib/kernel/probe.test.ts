@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { guessDistro } from "@/lib/kernel/backports";
-import { parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
+import { jsonDepthWithin, parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
 import { kernelReport, KernelInputError, MAX_INPUT_DISPLAY_CHARS } from "@/lib/kernel/report";
 
 // The shape `bpftool feature probe kernel` prints (plain text), cut to a few lines of each section.
@@ -59,6 +59,17 @@ describe("parseProbe", () => {
     expect(p?.progTypes.missing.has("BPF_PROG_TYPE_LSM")).toBe(true);
     expect(p?.mapTypes.available.has("BPF_MAP_TYPE_HASH")).toBe(true);
     expect(p?.helpers.has("ktime_get_boot_ns")).toBe(true);
+  });
+
+  it("does not parse JSON nested deeper than a probe ever is (a million levels took 0.9 s)", () => {
+    expect(jsonDepthWithin('{"a":[{"b":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"]"}]}', 3)).toBe(true);
+    expect(jsonDepthWithin(`{"a":${"[".repeat(4)}${"]".repeat(4)}}`, 4)).toBe(false);
+    const deep = `{"program_types":{"have_kprobe_prog_type":true},"x":${"[".repeat(500_000)}${"]".repeat(500_000)}}`;
+    // Not handed to JSON.parse (which would build a million arrays and read it as JSON): read as text, where
+    // the key names it a probe but no line is one of bpftool's.
+    const p = parseProbe(deep);
+    expect(p?.format).toBe("text");
+    expect(p?.progTypes.available.size).toBe(0);
   });
 
   it("refuses text that is not a probe", () => {
