@@ -153,3 +153,24 @@ describe("findings from the hostile-input review (issue 10)", () => {
 async function* chunks(count: number, size: number) {
   for (let i = 0; i < count; i++) yield Buffer.alloc(size, 0x61);
 }
+
+describe("input echoed in messages", () => {
+  it("cannot drive the terminal: control characters are escaped, long values cut", async () => {
+    const esc = "\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e";
+    const runs = [
+      await run([`x${esc}`]),
+      await run(["list", `--kernel=${esc}`]),
+      await run(["list", `--component=${esc}`]),
+      await run(["match", `--kernel=${esc}`]),
+      await run(["show", `a${esc}`]),
+      await run(["lint", esc]),
+      await runCliCaptured(["kernel"], { dir: GOOD, stdin: `${esc} not a version` }),
+    ];
+    for (const r of runs) {
+      expect(r.code).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+      expect(r.stderr).toContain("\\u001b");
+    }
+    expect((await run(["list", `--kernel=${"5".repeat(10_000)}`])).stderr.split("\n")[0]!.length).toBeLessThan(200);
+  });
+});

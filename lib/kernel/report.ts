@@ -11,6 +11,7 @@ import { TOOL_REQUIREMENTS, type ToolRequirement } from "@/lib/kernel/requiremen
 import { atLeast, formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { rangeOf } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
+import { quoteForMessage } from "@/lib/quote";
 
 export interface MissingFact {
   id: number;
@@ -68,7 +69,7 @@ export function kernelReport(input: string, records: IssueSummary[], probeText?:
   const version: KernelVersion | null = parseKernelVersion(versionText) ?? (probe?.kernelRelease ? parseKernelVersion(probe.kernelRelease) : null);
   if (!version && !probe) {
     throw new KernelInputError(
-      `"${input.trim().slice(0, 80).replace(/\s+/g, " ")}" is neither a kernel version (as uname -r prints it, e.g. 5.4.0-189-generic) nor bpftool feature probe output`,
+      `${quoteForMessage(input.trim().slice(0, 400).replace(/\s+/g, " "))} is neither a kernel version (as uname -r prints it, e.g. 5.4.0-189-generic) nor bpftool feature probe output`,
     );
   }
 
