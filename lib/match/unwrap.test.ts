@@ -47,6 +47,10 @@ describe("unwrap", () => {
     expect(texts("^[[31mlibbpf: failed^[[0m")).toEqual(["libbpf: failed"]);
   });
 
+  it("drops C1 controls like C0 ones: U+009B is a one-character CSI", () => {
+    expect(texts("invalid func\u009b2J unknown#125\u0085")).toEqual(["invalid func2J unknown#125"]);
+  });
+
   it("an unterminated OSC sequence ends with its line: later lines keep their numbers (found by fast-check)", () => {
     const r = unwrap("\x1b]0;title\nfirst\nsecond\n\x1b]");
     expect(r.lines.map((l) => [l.text, l.lines[0]])).toEqual([

@@ -43,8 +43,9 @@ export interface UnwrapResult {
 // An OSC never runs past the end of its line: one left open must not swallow the lines after it (it did,
 // and every later line number was wrong by as many lines as it ate).
 const ANSI_RE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\r\n]{0,512}(?:\x07|\x1b\\)?|\x1b[@-_]?|\^\[\[[0-9;]{0,20}m/g;
-// C0 controls except tab and newline, DEL, and U+FFFD (what invalid UTF-8 decodes to).
-const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+// C0 controls except tab and newline, DEL, C1 controls (U+009B is a one-character CSI to some terminals,
+// and kb match prints pasted lines), and U+FFFD (what invalid UTF-8 decodes to).
+const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]/g;
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI_RE, "");
