@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { MAX_LINE_NUMBERS } from "@/lib/match/limits";
-import { dedupeLines, MAX_NORMALIZE_GROWTH, normalizeText } from "@/lib/match/normalize";
+import { dedupeBounded, dedupeLines, MAX_NORMALIZE_GROWTH, normalizeText } from "@/lib/match/normalize";
 
 /** Tokens the rules mask, and their near misses, so random lines exercise every rule. */
 const TOKENS = [
@@ -93,6 +93,25 @@ describe("dedupeLines (properties)", () => {
         expect(new Set(keys)).toEqual(expectedKeys);
       }),
       { seed: 2003, numRuns: 300 },
+    );
+  });
+
+  it("dedupeBounded keeps at most head + tail entries, reads every line when they fit, and says which lines it skipped", () => {
+    const rows = fc.array(fc.record({ text: fc.constantFrom("a", "b", "c", "d", "e", "f", "g", "a 0x1", "a 0x2", " "), n: fc.integer({ min: 1, max: 100 }) }), { maxLength: 60 });
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 }), (r, head, tail) => {
+        const lines = r.map((x, i) => ({ text: x.text, lines: [i + 1] }));
+        const bounded = dedupeBounded(lines, head, tail);
+        expect(bounded.lines.length).toBeLessThanOrEqual(head + tail);
+        const keys = (ls: { norm: string }[]) => new Set(ls.map((l) => l.norm.toLowerCase()));
+        if (bounded.skipped === null) expect(keys(bounded.lines)).toEqual(keys(dedupeLines(lines)));
+        else {
+          expect(bounded.lines.length).toBe(head + tail);
+          expect(bounded.skipped.from).toBeLessThanOrEqual(bounded.skipped.to);
+        }
+        for (const entry of bounded.lines) expect(entry.lines).toEqual([...entry.lines].sort((a, b) => a - b));
+      }),
+      { seed: 2004, numRuns: 500 },
     );
   });
 });
