@@ -318,11 +318,10 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
   }
   const inputChars = text.length;
   text = stripAnsi(text);
-  let controls = 0;
-  text = text.replace(CONTROL_RE, () => {
-    controls++;
-    return "";
-  });
+  // Every match is one character: count them by the length they take away, not by a call per match.
+  const withControls = text.length;
+  text = text.replace(CONTROL_RE, "");
+  const controls = withControls - text.length;
   if (controls > 0 && controls > inputChars / 20) {
     notices.push({ kind: "binary", message: `The paste holds ${controls.toLocaleString("en-US")} control or binary characters; they were ignored.` });
   }
