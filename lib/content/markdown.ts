@@ -34,8 +34,8 @@ export const BODY_LIMITS = {
   lines: 1000,
   /** Block quotes and list items opened on one line, or nested by indentation. */
   depth: 12,
-  /** `[` characters: each may open a link the parser has to keep looking for. */
-  brackets: 3000,
+  /** `[` characters: each may open a link the parser has to keep looking for (a link costs micromark ~0.2 ms). */
+  brackets: 1000,
   /** `|` characters: each may be a table cell. */
   pipes: 1000,
   /**
