@@ -106,7 +106,8 @@ describe("nesting and size are bounded before the parsers run", () => {
     expect(one("demo-retina-podlevel.md", withBody(`| a | b |\n| - | - |\n${"| x | y |\n".repeat(400)}`)).text).toMatch(/body: has more than 1000 "\|" characters/);
     // 1,000 links cost micromark about 0.2 s; 2,900 cost a second of lint.
     expect(one("demo-retina-podlevel.md", withBody("[a](b) ".repeat(1_001))).text).toMatch(/body: has more than 1000 "\[" characters/);
-    // The largest real body (4.5 KB, 97 lines, 6 links) is far inside.
+    expect(one("demo-retina-podlevel.md", withBody("`a".repeat(15_000))).text).toMatch(/body: has more than 2000 backticks/);
+    // The largest real body (4.5 KB, 97 lines, 6 links, 86 backticks) is far inside.
     expect(one("demo-retina-podlevel.md", withBody("A line of the body.\n".repeat(800))).problems).toEqual([]);
   });
 

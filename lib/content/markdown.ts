@@ -38,6 +38,8 @@ export const BODY_LIMITS = {
   brackets: 1000,
   /** `|` characters: each may be a table cell. */
   pipes: 1000,
+  /** Backticks: each may open a code span (micromark spends ~20 µs on one; real bodies have at most 86). */
+  backticks: 2000,
   /**
    * `*`, `~` and word-edge `_` outside fenced code: each may open or close emphasis or strikethrough,
    * and micromark pairs them by walking back and splicing its event list, quadratic in their number
@@ -173,6 +175,8 @@ function boundsProblem(markdown: string): BodyProblem | null {
   if (lines !== null) return { line: lines, field: "body", message: `has more than ${BODY_LIMITS.lines} lines` };
   const pipes = overCount(markdown, "|", BODY_LIMITS.pipes);
   if (pipes !== null) return { line: pipes, field: "body", message: `has more than ${BODY_LIMITS.pipes} "|" characters (table cells)` };
+  const backticks = overCount(markdown, "`", BODY_LIMITS.backticks);
+  if (backticks !== null) return { line: backticks, field: "body", message: `has more than ${BODY_LIMITS.backticks} backticks (code spans)` };
   return null;
 }
 
