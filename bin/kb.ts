@@ -10,25 +10,18 @@
  *
  * With --json, standard output carries the JSON alone; messages go to standard error.
  */
-import { InputError } from "@/lib/cli/command";
 import { runCli } from "@/lib/cli/run";
-
-/** Standard input larger than this is refused (exit 1): the matcher reads 1 MB of a paste at most. */
-const MAX_STDIN_BYTES = 64 * 1024 * 1024;
+import { readLimited } from "@/lib/cli/stdin";
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return "";
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_STDIN_BYTES) {
-      process.stdin.destroy();
-      throw new InputError(`standard input is larger than ${MAX_STDIN_BYTES / 1024 / 1024} MB; pass the end of the log instead (e.g. kubectl logs POD --tail=5000)`);
-    }
-    chunks.push(chunk as Buffer);
+  try {
+    return await readLimited(process.stdin);
+  } catch (e) {
+    // Over the limit: stop the writer rather than drain gigabytes.
+    process.stdin.destroy();
+    throw e;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 // `kb list | head` closes the pipe early: that is the reader being done, not an error.

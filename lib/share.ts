@@ -10,11 +10,19 @@ export interface SharedPaste {
 
 /** Links longer than this may be cut by chat tools and browsers; the page warns past it. */
 export const LONG_SHARE_LINK_CHARS = 8_000;
-const MAX_DECODED_CHARS = 1_000_000;
-/** A fragment longer than this is not decoded at all (a 1 MB paste deflates far below it). */
+/** The longest paste a link carries (the matcher reads 1 MB of a paste). */
+export const MAX_SHARED_PASTE_CHARS = 1_000_000;
+/** The longest kernel text a link carries. */
+export const MAX_SHARED_KERNEL_CHARS = 200;
+/** A fragment longer than this is not decoded at all, and no link this long is made (browsers cut URLs near 2 MB). */
 export const MAX_ENCODED_CHARS = 2_000_000;
-/** Inflating stops here: deflate can expand a thousandfold, so a short link could otherwise fill memory. */
-export const MAX_INFLATED_BYTES = 4 * 1024 * 1024;
+/**
+ * Inflating stops here: deflate can expand a thousandfold, so a short link could otherwise fill memory.
+ * It is the largest JSON a value within the limits can be: JSON writes a control character or a lone
+ * surrogate as six bytes (\u0001), so a megabyte of them is six (it was 4 MB, and such a link, 12 KB
+ * long, did not open).
+ */
+export const MAX_INFLATED_BYTES = 6 * (MAX_SHARED_PASTE_CHARS + MAX_SHARED_KERNEL_CHARS) + 64;
 
 function toBase64Url(bytes: Uint8Array): string {
   let bin = "";
@@ -59,9 +67,17 @@ async function inflateBounded(bytes: Uint8Array<ArrayBuffer>, limit: number): Pr
   return out;
 }
 
-export async function encodeShare(value: SharedPaste): Promise<string> {
+/**
+ * The fragment value for a paste and kernel: decodeShare gives back exactly `value`. Null when the value
+ * is beyond what a link carries (a paste over MAX_SHARED_PASTE_CHARS, a kernel over
+ * MAX_SHARED_KERNEL_CHARS, or a link over MAX_ENCODED_CHARS), rather than a link that would not open.
+ */
+export async function encodeShare(value: SharedPaste): Promise<string | null> {
+  if (value.paste.length > MAX_SHARED_PASTE_CHARS || value.kernel.length > MAX_SHARED_KERNEL_CHARS) return null;
   const json = JSON.stringify({ p: value.paste, k: value.kernel });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
+  // base64 makes 4 characters of 3 bytes: check before building a string that would be refused.
+  if (Math.ceil((packed.length * 4) / 3) > MAX_ENCODED_CHARS) return null;
   return toBase64Url(packed);
 }
 
@@ -76,7 +92,7 @@ export async function decodeShare(encoded: string): Promise<SharedPaste | null> 
     if (!data || typeof data !== "object") return null;
     const { p, k } = data as Record<string, unknown>;
     if (typeof p !== "string") return null;
-    return { paste: p.slice(0, MAX_DECODED_CHARS), kernel: typeof k === "string" ? k.slice(0, 200) : "" };
+    return { paste: p.slice(0, MAX_SHARED_PASTE_CHARS), kernel: typeof k === "string" ? k.slice(0, MAX_SHARED_KERNEL_CHARS) : "" };
   } catch {
     return null;
   }

@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 /**
  * `npm run kb`: runs the CLI as plain JavaScript. bin/kb.ts and the lib/ code it uses are bundled by
- * esbuild into node_modules/.cache/ebpf-kb/kb.mjs, and rebuilt whenever a source file (or the lockfile)
- * is newer than the bundle, so the bundle is never stale and a call costs no TypeScript compilation.
+ * esbuild into node_modules/.cache/ebpf-kb/kb-<checkout>.mjs, and rebuilt whenever a source file (or the
+ * lockfile) is newer than the bundle, so the bundle is never stale and a call costs no TypeScript
+ * compilation. The name carries a hash of the checkout's real path: git worktrees or workspaces that
+ * share one node_modules (a symbolic link) would otherwise run whichever checkout built last.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const out = path.join(root, "node_modules", ".cache", "ebpf-kb", "kb.mjs");
+const checkout = crypto.createHash("sha256").update(fs.realpathSync(root)).digest("hex").slice(0, 12);
+const out = path.join(root, "node_modules", ".cache", "ebpf-kb", `kb-${checkout}.mjs`);
+/** Where this checkout's bundle is written. */
+export const bundlePath = out;
 
 /** The newest modification time under the CLI's sources. */
 function newestSource() {

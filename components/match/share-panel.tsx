@@ -3,17 +3,21 @@
 import { useState } from "react";
 
 import { ROUTES } from "@/lib/constants";
-import { encodeShare, LONG_SHARE_LINK_CHARS, type SharedPaste } from "@/lib/share";
+import { encodeShare, LONG_SHARE_LINK_CHARS, MAX_SHARED_PASTE_CHARS, type SharedPaste } from "@/lib/share";
 import { CopyButton } from "@/components/copy-button";
 
 /** "Make a share link": the paste travels inside the link's fragment, never to a server. */
 export function SharePanel({ value }: { value: SharedPaste }) {
-  const [share, setShare] = useState<{ url: string; long: boolean; for: SharedPaste } | null>(null);
+  const [share, setShare] = useState<{ url: string | null; long: boolean; for: SharedPaste } | null>(null);
   // A link made for an earlier paste is not shown for this one.
   const current = share && share.for.paste === value.paste && share.for.kernel === value.kernel ? share : null;
 
   const make = async () => {
     const encoded = await encodeShare(value);
+    if (encoded === null) {
+      setShare({ url: null, long: true, for: value });
+      return;
+    }
     const url = `${window.location.origin}${ROUTES.match}#p=${encoded}`;
     window.history.replaceState(null, "", `#p=${encoded}`);
     setShare({ url, long: url.length > LONG_SHARE_LINK_CHARS, for: value });
@@ -27,7 +31,13 @@ export function SharePanel({ value }: { value: SharedPaste }) {
         </button>
         <span className="text-xs text-slate-600 dark:text-slate-400">The paste travels inside the link (after #), never to a server.</span>
       </div>
-      {current ? (
+      {current && current.url === null ? (
+        <p role="note" className="text-xs text-amber-800 dark:text-amber-200">
+          This paste is too large for a link (a link carries {MAX_SHARED_PASTE_CHARS.toLocaleString("en")} characters at most, and
+          browsers cut links near 2 MB). Trim the paste to the lines around the error.
+        </p>
+      ) : null}
+      {current && current.url !== null ? (
         <div className="space-y-1">
           <div className="flex gap-2">
             <label htmlFor="share-url" className="sr-only">

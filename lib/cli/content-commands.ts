@@ -3,6 +3,7 @@ import { stringOption, UsageError, type Command } from "@/lib/cli/command";
 import { contentDir, formatProblem, getAllIssues, getIssue, loadContent } from "@/lib/content";
 import { FACETS, passes, emptyFilters } from "@/lib/facets";
 import { toListJson, toShowJson, toSummary } from "@/lib/records/projections";
+import { quoteForMessage } from "@/lib/quote";
 
 export const list: Command = {
   name: "list",
@@ -16,13 +17,13 @@ export const list: Command = {
     const component = stringOption(args, "component");
     if (component !== undefined) {
       const v = FACETS.component.parse(component);
-      if (v === null) throw new UsageError(`--component: "${component}" is not a component id (lowercase kebab-case, like cilium)`);
+      if (v === null) throw new UsageError(`--component: ${quoteForMessage(component)} is not a component id (lowercase kebab-case, like cilium)`);
       filters.component = [v];
     }
     const kernel = stringOption(args, "kernel");
     if (kernel !== undefined) {
       const v = FACETS.kernel.parse(kernel);
-      if (v?.kind !== "version") throw new UsageError(`--kernel: "${kernel}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
+      if (v?.kind !== "version") throw new UsageError(`--kernel: ${quoteForMessage(kernel)} is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
       filters.kernel = [v];
     }
     const records = getAllIssues("outline").filter((r) => passes(toSummary(r), filters));
@@ -52,7 +53,7 @@ export const show: Command = {
     const slug = args.positionals[0] ?? "";
     const record = getIssue(slug, "outline");
     if (!record) {
-      io.stderr(`kb: no record "${slug.slice(0, 100)}". Known slugs:\n${getAllIssues("outline").map((r) => "  " + r.slug).join("\n")}\n`);
+      io.stderr(`kb: no record ${quoteForMessage(slug, 100)}. Known slugs:\n${getAllIssues("outline").map((r) => "  " + r.slug).join("\n")}\n`);
       return 1;
     }
     if (args.values.json) {

@@ -7,6 +7,7 @@ import { stringOption, UsageError, type Command } from "@/lib/cli/command";
 import { cachedMatchIndex } from "@/lib/cli/index-cache";
 import { parseKernelRelease } from "@/lib/kernel/version";
 import { matchPaste, type MatchResult } from "@/lib/match";
+import { quoteForMessage } from "@/lib/quote";
 import { loadVerifierIndex } from "@/lib/verifier/decode";
 import { verifierCatalogFor } from "@/lib/verifier/sources";
 
@@ -19,7 +20,7 @@ export const match: Command = {
   async run(args, io) {
     const kernel = stringOption(args, "kernel");
     if (kernel !== undefined && !parseKernelRelease(kernel)) {
-      throw new UsageError(`--kernel: "${kernel.slice(0, 80)}" is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
+      throw new UsageError(`--kernel: ${quoteForMessage(kernel)} is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
     }
     const paste = await io.readStdin();
     if (!paste.trim()) {

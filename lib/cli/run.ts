@@ -12,6 +12,7 @@ import { draft } from "@/lib/cli/draft";
 import { kernel } from "@/lib/cli/kernel";
 import { match } from "@/lib/cli/match";
 import { ContentError, formatProblem } from "@/lib/content";
+import { quoteForMessage } from "@/lib/quote";
 
 export type { CliIo } from "@/lib/cli/command";
 
@@ -42,7 +43,7 @@ function parseFor(c: Command, argv: string[]) {
     const msg = e instanceof Error ? e.message : String(e);
     const unknown = /^Unknown option '([^']{1,60})'/.exec(msg);
     const missing = /^Option '(?:-\w, )?(--[\w-]{1,40})[^']*' argument missing/.exec(msg);
-    const what = unknown ? `unknown option ${unknown[1]}` : missing ? `${missing[1]} needs a value` : msg.split(". ")[0];
+    const what = unknown ? `unknown option ${quoteForMessage(unknown[1] ?? "", 60).slice(1, -1)}` : missing ? `${missing[1]} needs a value` : msg.split(". ")[0];
     throw new UsageError(`${c.name}: ${what} (options of ${c.name}: ${optionList(c)})`);
   }
 }
@@ -60,7 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command "${name.slice(0, 40)}"`);
+    if (!command) throw new UsageError(`unknown command ${quoteForMessage(name, 40)}`);
     const { values, positionals } = parseFor(command, rest);
     if (values.help) {
       io.stdout(`usage: npm run -s kb -- ${command.synopsis}\n\n${command.summary}\n`);
@@ -70,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (positionals.length < min || positionals.length > max) {
       throw new UsageError(
         positionals.length > max
-          ? `${command.name} takes ${max === 0 ? "no arguments" : `at most ${max}`}; unexpected "${positionals.slice(max).join(" ").slice(0, 60)}"`
+          ? `${command.name} takes ${max === 0 ? "no arguments" : `at most ${max}`}; unexpected ${quoteForMessage(positionals.slice(max).join(" "), 60)}`
           : `${command.name} needs ${command.synopsis.split(" ").slice(1, 1 + min).join(" ")}`,
       );
     }

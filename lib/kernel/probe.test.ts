@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { guessDistro } from "@/lib/kernel/backports";
-import { parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
-import { kernelReport, KernelInputError } from "@/lib/kernel/report";
+import { jsonDepthWithin, parseProbe, looksLikeProbe } from "@/lib/kernel/probe";
+import { kernelReport, KernelInputError, MAX_INPUT_DISPLAY_CHARS } from "@/lib/kernel/report";
 
 // The shape `bpftool feature probe kernel` prints (plain text), cut to a few lines of each section.
 const TEXT_PROBE = `Scanning system configuration...
@@ -61,6 +61,17 @@ describe("parseProbe", () => {
     expect(p?.helpers.has("ktime_get_boot_ns")).toBe(true);
   });
 
+  it("does not parse JSON nested deeper than a probe ever is (a million levels took 0.9 s)", () => {
+    expect(jsonDepthWithin('{"a":[{"b":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"]"}]}', 3)).toBe(true);
+    expect(jsonDepthWithin(`{"a":${"[".repeat(4)}${"]".repeat(4)}}`, 4)).toBe(false);
+    const deep = `{"program_types":{"have_kprobe_prog_type":true},"x":${"[".repeat(500_000)}${"]".repeat(500_000)}}`;
+    // Not handed to JSON.parse (which would build a million arrays and read it as JSON): read as text, where
+    // the key names it a probe but no line is one of bpftool's.
+    const p = parseProbe(deep);
+    expect(p?.format).toBe("text");
+    expect(p?.progTypes.available.size).toBe(0);
+  });
+
   it("refuses text that is not a probe", () => {
     expect(parseProbe("5.4.0-189-generic")).toBeNull();
     expect(parseProbe("{not json")).toBeNull();
@@ -81,6 +92,30 @@ describe("kernelReport", () => {
 
   it("throws a KernelInputError for input that is neither a version nor a probe", () => {
     expect(() => kernelReport("hello world", [])).toThrow(KernelInputError);
+    expect(() => kernelReport(`hello\n${"world ".repeat(100_000)}`, [])).toThrow(/^"hello world world [^\n]{0,80}" is neither/);
+  });
+
+  it("a probe without a kernel release line reads no version, whatever X.Y its text holds", () => {
+    const r = kernelReport(`${TEXT_PROBE}bpftool v7.3.0 using libbpf v1.3\nLinux 5.4 and 4.19.0\n`, []);
+    expect(r.version).toBeNull();
+    expect(r.input).toBeNull();
+    expect(r.basis).toBe("probe");
+    expect(r.incidents).toEqual([]);
+  });
+
+  it("shows a short excerpt as its input, never the whole text", () => {
+    expect(kernelReport("  5.4.0-189-generic\n", []).input).toBe("5.4.0-189-generic");
+    const unameA = "Linux node-1 5.15.0-1042-azure #49-Ubuntu SMP Tue Jul 11 15:19:22 UTC 2023 x86_64 x86_64 x86_64 GNU/Linux";
+    expect(kernelReport(unameA, []).input).toBe(unameA);
+    const long = kernelReport(`5.4.0-189-generic ${"x ".repeat(100_000)}`, []);
+    expect(long.input).toBe("5.4.0-189-generic");
+    expect(long.distro?.distro).toContain("Ubuntu");
+    const json = kernelReport(JSON.stringify({ program_types: {}, system_config: { kernel_release: `5.4.0-${"a".repeat(100_000)}` } }), []);
+    expect(json.version).toBe("5.4.0");
+    expect(json.input!.length).toBeLessThanOrEqual(MAX_INPUT_DISPLAY_CHARS);
+    const text = kernelReport(`${TEXT_PROBE}kernel_release: 5.10.0-${"b".repeat(100_000)}\n`, []);
+    expect(text.version).toBe("5.10.0");
+    expect(text.input!.length).toBeLessThanOrEqual(MAX_INPUT_DISPLAY_CHARS);
   });
 });
 

@@ -66,10 +66,29 @@ function parseJson(data: unknown): ProbeResult | null {
   return out;
 }
 
+/** bpftool's JSON nests three levels; anything much deeper is not a probe. */
+const MAX_JSON_DEPTH = 32;
+
+/** True when `json` nests [ and { (outside strings) no deeper than `max`. One pass, no parse. */
+export function jsonDepthWithin(json: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < json.length; i++) {
+    const ch = json.charCodeAt(i);
+    if (ch === 0x22) {
+      // Skip a string: to the next quote that no backslash escapes.
+      for (i++; i < json.length && json.charCodeAt(i) !== 0x22; i++) if (json.charCodeAt(i) === 0x5c) i++;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > max) return false;
+    } else if (ch === 0x5d || ch === 0x7d) depth--;
+  }
+  return true;
+}
+
 export function parseProbe(input: string): ProbeResult | null {
   const text = input.slice(0, MAX_PROBE_CHARS);
   const trimmed = text.trim();
-  if (trimmed.startsWith("{")) {
+  // JSON.parse builds every level before it can fail: a million nested [ cost 0.9 s and a full collection.
+  if (trimmed.startsWith("{") && jsonDepthWithin(trimmed, MAX_JSON_DEPTH)) {
     try {
       return parseJson(JSON.parse(trimmed));
     } catch {

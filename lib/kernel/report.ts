@@ -11,6 +11,7 @@ import { TOOL_REQUIREMENTS, type ToolRequirement } from "@/lib/kernel/requiremen
 import { atLeast, formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { rangeOf } from "@/lib/facets";
 import type { IssueSummary } from "@/lib/records/record";
+import { quoteForMessage } from "@/lib/quote";
 
 export interface MissingFact {
   id: number;
@@ -22,7 +23,11 @@ export interface MissingFact {
 }
 
 export interface KernelReport {
-  /** The version as given (`5.4.0-189-generic`), or null when only a probe was given. */
+  /**
+   * The version as given (`5.4.0-189-generic`, a `uname -a` line), or null when only a probe was given.
+   * At most MAX_INPUT_DISPLAY_CHARS: longer input (a log, a whole probe) shows the version as it was
+   * written there, not the whole text.
+   */
   input: string | null;
   /** Mainline numbering, `5.4.0`. */
   version: string | null;
@@ -47,6 +52,16 @@ const toMissing = (f: KernelFact, helper: boolean): MissingFact => ({
 
 export class KernelInputError extends Error {}
 
+/** The longest `input` a report shows (a `uname -a` line fits). */
+export const MAX_INPUT_DISPLAY_CHARS = 160;
+
+/** What the report shows as its input: the text when it is one short line, else the version as written in it. */
+function displayInput(text: string, version: KernelVersion): string {
+  const t = text.trim();
+  const shown = t.length <= MAX_INPUT_DISPLAY_CHARS && !/[\r\n]/.test(t) ? t : version.raw;
+  return shown.length <= MAX_INPUT_DISPLAY_CHARS ? shown : `${shown.slice(0, MAX_INPUT_DISPLAY_CHARS - 1)}…`;
+}
+
 /** Builds the report. `input` may hold a version, `uname -a`, probe output, or a version and a probe. */
 export function kernelReport(input: string, records: IssueSummary[], probeText?: string): KernelReport {
   const probe = parseProbe(probeText ?? input);
@@ -54,7 +69,7 @@ export function kernelReport(input: string, records: IssueSummary[], probeText?:
   const version: KernelVersion | null = parseKernelVersion(versionText) ?? (probe?.kernelRelease ? parseKernelVersion(probe.kernelRelease) : null);
   if (!version && !probe) {
     throw new KernelInputError(
-      `"${input.trim().slice(0, 80)}" is neither a kernel version (as uname -r prints it, e.g. 5.4.0-189-generic) nor bpftool feature probe output`,
+      `${quoteForMessage(input.trim().slice(0, 400).replace(/\s+/g, " "))} is neither a kernel version (as uname -r prints it, e.g. 5.4.0-189-generic) nor bpftool feature probe output`,
     );
   }
 
@@ -83,10 +98,11 @@ export function kernelReport(input: string, records: IssueSummary[], probeText?:
     ? TOOL_REQUIREMENTS.map((req) => ({ ...req, met: atLeast(version, req.minKernel) }))
     : [];
 
+  const shown = version ? displayInput(versionText, version) : null;
   return {
-    input: version ? versionText.trim() : null,
+    input: shown,
     version: version ? formatVersion(version) : null,
-    distro: version ? guessDistro(version.raw + " " + versionText) : null,
+    distro: version ? guessDistro(`${version.raw} ${shown}`) : null,
     basis: probe ? "probe" : "version",
     probe: probe
       ? {

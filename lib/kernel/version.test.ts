@@ -65,6 +65,13 @@ describe("version helpers", () => {
     expect(parseStrictVersion("5.8.1")).toMatchObject({ major: 5, minor: 8, patch: 1 });
     expect(parseStrictVersion("5.8-rc1")).toBeNull();
     expect(parseStrictVersion("about 5.8")).toBeNull();
+    expect(parseStrictVersion("5.8.123456")).toBeNull();
+  });
+
+  it("parseStrictVersion reads back formatVersion of any version the readers accept (found by fast-check)", () => {
+    const v = parseKernelVersion("2.0.10000-189-generic");
+    expect(v).toMatchObject({ major: 2, minor: 0, patch: 10000 });
+    expect(parseStrictVersion(formatVersion(v!))).toMatchObject({ major: 2, minor: 0, patch: 10000 });
   });
 
   it("atLeast compares against a since-kernel", () => {

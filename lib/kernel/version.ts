@@ -79,9 +79,12 @@ export function formatSeries(v: Pick<KernelVersion, "major" | "minor">): string 
   return `${v.major}.${v.minor}`;
 }
 
-/** Parses `5.8` or `5.8.1` strictly (the form the fact tables and ranges use). */
+/**
+ * Parses `5.8` or `5.8.1` strictly (the form the fact tables and ranges use). The patch number is as
+ * wide as the readers above accept (five digits), so formatVersion of any version they read parses here.
+ */
 export function parseStrictVersion(text: string): KernelVersion | null {
-  const m = /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,4}))?$/.exec(text.trim());
+  const m = /^(\d{1,2})\.(\d{1,3})(?:\.(\d{1,5}))?$/.exec(text.trim());
   if (!m) return null;
   return { major: Number(m[1]), minor: Number(m[2]), patch: m[3] === undefined ? 0 : Number(m[3]), suffix: "", raw: m[0] };
 }

@@ -18,6 +18,7 @@ import { indexTokens } from "@/lib/match/tokens";
 import type { MatchSource } from "@/lib/match/types";
 import type { Kind } from "@/lib/records/vocabulary";
 import { compileTemplate, foldText, matchFolded, type CompiledTemplate } from "@/lib/template/compile";
+import { PLACEHOLDER_SPAN } from "@/lib/template/key";
 
 /** Bumped whenever the JSON shape changes, so a stale cached index is refused rather than misread. */
 export const MATCH_INDEX_VERSION = 2;
@@ -150,7 +151,7 @@ function textDoc(r: MatchSource, id: number): TextDoc {
     id,
     title: tok(r.title),
     // The verbatim text and the template's words (placeholders dropped) both describe the error.
-    errors: tok(r.errors.map((e) => `${e.text}\n${e.template.replace(/\{[^}]*\}/g, " ")}\n${e.where ?? ""}`).join("\n")),
+    errors: tok(r.errors.map((e) => `${e.text}\n${e.template.replace(PLACEHOLDER_SPAN, " ")}\n${e.where ?? ""}`).join("\n")),
     words: tok([...r.aliases, ...r.tags, ...r.components.map((c) => c.id), ...r.subsystems].join("\n")),
     summary: tok(r.summary),
     body: tok(r.bodyText.slice(0, BODY_INDEX_CHARS)),

@@ -8,12 +8,12 @@ import { decodeSignals } from "@/lib/match/decode";
 import { BPF_LINE, FAILURE_WORDS } from "@/lib/match/failure-lines";
 import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/match-index";
 import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES, type ClippedPaste } from "@/lib/match/limits";
-import { dedupeLines, type NormalizedLine } from "@/lib/match/normalize";
+import { dedupeBounded, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";
 import { errnosIn, extractSignals } from "@/lib/match/signals";
 import { tokensOf } from "@/lib/match/tokens";
 import type { ClassLink, DecodedItem, KernelSource, MatchItem, MatchResult, Notice, VerifierDecodedItem, VerifierFailure } from "@/lib/match/types";
-import { unwrap } from "@/lib/match/unwrap";
+import { unwrap, type LogicalLine } from "@/lib/match/unwrap";
 import { decodeVerifierLines, type VerifierIndex } from "@/lib/verifier/decode";
 import { failureClassRule, type ParsedFailure } from "@/lib/verifier/structured";
 
@@ -42,15 +42,21 @@ function queryTerms(lines: readonly NormalizedLine[], index: MatchIndex): string
   return [...terms].join(" ");
 }
 
-/** When a paste is a huge log, keep its start and, above all, its end: the verifier's verdict is last. */
-function capLines(lines: NormalizedLine[], notices: Notice[]): NormalizedLine[] {
-  if (lines.length <= MAX_DISTINCT_LINES) return lines;
+/**
+ * When a paste is a huge log, keep its start and, above all, its end: the verifier's verdict is last.
+ * The lines between are not read at all (dedupeBounded).
+ */
+function readLines(lines: readonly LogicalLine[], notices: Notice[]): NormalizedLine[] {
   const tail = Math.floor(MAX_DISTINCT_LINES / 2);
-  notices.push({
-    kind: "too-many-lines",
-    message: `The paste has ${lines.length.toLocaleString("en-US")} distinct lines; the first ${(MAX_DISTINCT_LINES - tail).toLocaleString("en-US")} and the last ${tail.toLocaleString("en-US")} were matched.`,
-  });
-  return [...lines.slice(0, MAX_DISTINCT_LINES - tail), ...lines.slice(lines.length - tail)];
+  const { lines: kept, skipped } = dedupeBounded(lines, MAX_DISTINCT_LINES - tail, tail);
+  if (skipped) {
+    const n = (v: number) => v.toLocaleString("en-US");
+    notices.push({
+      kind: "too-many-lines",
+      message: `The paste has more than ${n(MAX_DISTINCT_LINES)} distinct lines; the first ${n(MAX_DISTINCT_LINES - tail)} and the last ${n(tail)} were matched, and lines ${n(skipped.from)} to ${n(skipped.to)} were not read.`,
+    });
+  }
+  return kept;
 }
 
 function emptyResult(notices: Notice[], ms: number): MatchResult {
@@ -135,7 +141,7 @@ export function matchPaste(index: MatchIndex, paste: string | ClippedPaste, opti
 function run(index: MatchIndex, paste: string | ClippedPaste, options: MatchOptions, t0: number): MatchResult {
   const unwrapped = unwrap(paste);
   const notices: Notice[] = [...unwrapped.notices];
-  const lines = capLines(dedupeLines(unwrapped.lines), notices);
+  const lines = readLines(unwrapped.lines, notices);
   const signals = extractSignals(lines, { components: index.components });
 
   let kernel: KernelVersion | null = null;

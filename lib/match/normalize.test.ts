@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { dedupeLines, normalizeText, NORMALIZE_RULES } from "@/lib/match/normalize";
+import { dedupeBounded, dedupeLines, MAX_NORMALIZE_GROWTH, normalizeText, NORMALIZE_RULES } from "@/lib/match/normalize";
 
 const rule = (name: string) => {
   const r = NORMALIZE_RULES.find((x) => x.name === name);
@@ -68,6 +68,34 @@ describe("dedupeLines", () => {
     expect(out).toHaveLength(1);
     expect(out[0]?.lines[0]).toBe(1);
     expect(out[0]?.lines.length).toBeLessThanOrEqual(20);
+  });
+
+  it("dedupeBounded reads the first and last distinct lines and leaves the middle unread", () => {
+    const lines = ["a 1", "b", "a 2", "c", "d", "e", "f", "b", "g", "h"].map((text, i) => ({ text, lines: [i + 1] }));
+    const r = dedupeBounded(lines, 3, 2);
+    // Head: a 1, b, a 2 (lines 1-3); tail, read from the end: h, g (lines 10, 9); lines 4 to 8 unread.
+    expect(r.lines.map((l) => [l.text, l.lines])).toEqual([
+      ["a 1", [1]],
+      ["b", [2]],
+      ["a 2", [3]],
+      ["g", [9]],
+      ["h", [10]],
+    ]);
+    expect(r.skipped).toEqual({ from: 4, to: 8 });
+    // With room for every line, the repeat of b folds into its entry and nothing is skipped.
+    const all = dedupeBounded(lines, 3, 20);
+    expect(all.skipped).toBeNull();
+    expect(all.lines.find((l) => l.text === "b")?.lines).toEqual([2, 8]);
+  });
+
+  it("never makes a line much longer than it was, though masks are longer than short values (found by fast-check)", () => {
+    expect(normalizeText("1s 0x1 from 12 to 34").length).toBeLessThanOrEqual(20 + MAX_NORMALIZE_GROWTH);
+    const many = "1s ".repeat(666).trim();
+    const out = normalizeText(many);
+    expect(out.length).toBeLessThanOrEqual(many.length + MAX_NORMALIZE_GROWTH);
+    expect(out.startsWith("<duration> <duration>")).toBe(true);
+    // A line whose masks do not make it longer is left whole.
+    expect(normalizeText("took 1.5s at 10:11:12.5")).toBe("took <duration> at <time>");
   });
 });
 

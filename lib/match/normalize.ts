@@ -117,29 +117,37 @@ export const NORMALIZE_RULES: NormalizeRule[] = [
   },
 ];
 
+/** How much longer than its line a normalized line may be (one mask longer than the value it hides). */
+export const MAX_NORMALIZE_GROWTH = 16;
+
+/**
+ * The line with its varying parts masked, white space folded. A mask can be longer than what it hides
+ * (`1s` → `<duration>`), so a line of many short values would grow several times over (2,000 characters
+ * of `1s ` became 6,700): the result is cut to the line's own length plus MAX_NORMALIZE_GROWTH.
+ */
 export function normalizeText(text: string): string {
   let out = text;
   for (const rule of NORMALIZE_RULES) if (rule.when.test(out)) out = rule.apply(out);
-  return out.replace(/\s+/g, " ").trim();
+  out = out.replace(/\s+/g, " ").trim();
+  return out.length > text.length + MAX_NORMALIZE_GROWTH ? out.slice(0, text.length + MAX_NORMALIZE_GROWTH).trimEnd() : out;
 }
 
 export interface NormalizedLine extends LogicalLine {
   norm: string;
 }
 
-/** Normalizes and folds repeated lines into one, keeping the first text and merging line numbers. */
-export function dedupeLines(lines: readonly LogicalLine[]): NormalizedLine[] {
+/** Folds lines into entries by normalized key; `add` returns the entry a line opened, or null when it folded into one. */
+function folder() {
   const byKey = new Map<string, NormalizedLine>();
   // A log repeats lines verbatim far more often than it varies them: normalize each text once.
   const normOf = new Map<string, string>();
-  const out: NormalizedLine[] = [];
-  for (const line of lines) {
+  return (line: LogicalLine): NormalizedLine | null => {
     let norm = normOf.get(line.text);
     if (norm === undefined) {
       norm = normalizeText(line.text);
       normOf.set(line.text, norm);
     }
-    if (!norm) continue;
+    if (!norm) return null;
     const key = norm.toLowerCase();
     const seen = byKey.get(key);
     if (seen) {
@@ -147,11 +155,54 @@ export function dedupeLines(lines: readonly LogicalLine[]): NormalizedLine[] {
         if (seen.lines.length >= MAX_LINE_NUMBERS) break;
         if (!seen.lines.includes(n)) seen.lines.push(n);
       }
-      continue;
+      return null;
     }
     const entry: NormalizedLine = { ...line, lines: [...line.lines], norm };
     byKey.set(key, entry);
-    out.push(entry);
+    return entry;
+  };
+}
+
+/** Normalizes and folds repeated lines into one, keeping the first text and merging line numbers. */
+export function dedupeLines(lines: readonly LogicalLine[]): NormalizedLine[] {
+  const fold = folder();
+  const out: NormalizedLine[] = [];
+  for (const line of lines) {
+    const entry = fold(line);
+    if (entry) out.push(entry);
   }
   return out;
+}
+
+export interface BoundedLines {
+  lines: NormalizedLine[];
+  /** The paste lines between the head and the tail that were not read, or null when every line was. */
+  skipped: { from: number; to: number } | null;
+}
+
+/**
+ * dedupeLines for a paste of many distinct lines: reads from the start until `head` distinct lines,
+ * then from the end back until `tail` more, and leaves the lines between unread (not even normalized):
+ * only head + tail are matched, and normalizing 100,000 distinct lines to keep 5,000 cost most of a
+ * second. Entries come in paste order, with their line numbers ascending.
+ */
+export function dedupeBounded(lines: readonly LogicalLine[], head: number, tail: number): BoundedLines {
+  const fold = folder();
+  const first: NormalizedLine[] = [];
+  let i = 0;
+  for (; i < lines.length && first.length < head; i++) {
+    const entry = fold(lines[i]!);
+    if (entry) first.push(entry);
+  }
+  const last: NormalizedLine[] = [];
+  let j = lines.length - 1;
+  for (; j >= i && last.length < tail; j--) {
+    const entry = fold(lines[j]!);
+    if (entry) last.push(entry);
+  }
+  for (const entry of [...first, ...last]) entry.lines.sort((a, b) => a - b);
+  // The tail was found from the end: put it in paste order, by each entry's first line, as dedupeLines does.
+  const out = [...first, ...last.sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0))];
+  const skipped = j >= i ? { from: lines[i]?.lines[0] ?? 0, to: lines[j]?.lines[0] ?? 0 } : null;
+  return { lines: out, skipped };
 }

@@ -48,6 +48,23 @@ describe("unwrap", () => {
     expect(texts("^[[31mlibbpf: failed^[[0m")).toEqual(["libbpf: failed"]);
   });
 
+  it("drops C1 controls like C0 ones: U+009B is a one-character CSI", () => {
+    expect(texts("invalid func\u009b2J unknown#125\u0085")).toEqual(["invalid func2J unknown#125"]);
+  });
+
+  it("an unterminated OSC sequence ends with its line: later lines keep their numbers (found by fast-check)", () => {
+    const r = unwrap("\x1b]0;title\nfirst\nsecond\n\x1b]");
+    expect(r.lines.map((l) => [l.text, l.lines[0]])).toEqual([
+      ["first", 2],
+      ["second", 3],
+    ]);
+  });
+
+  it("counts a last line that holds only escape codes as a line (found by fast-check)", () => {
+    expect(unwrap("first\r\x1b]").physicalLines).toBe(2);
+    expect(unwrap("first\n\x1b[0m\n").physicalLines).toBe(2);
+  });
+
   it("strips timestamps, klog/glog, syslog, CRI and kubectl --prefix prefixes", () => {
     expect(stripPrefixes("E0415 10:11:12.123456       1 file.go:12] msg here")).toBe("msg here");
     expect(stripPrefixes("2024-04-15T10:11:12.123456789Z stderr F libbpf: x")).toBe("libbpf: x");

@@ -7,7 +7,7 @@
  * Every regular expression here is linear (no nested quantifiers over the same characters) and
  * runs on lines already capped in length: the paste is untrusted.
  */
-import { clipPaste, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
+import { clipPaste, countLineBreaks, MAX_LINE_CHARS, MAX_PHYSICAL_LINE_CHARS, type ClippedPaste } from "@/lib/match/limits";
 import type { Notice } from "@/lib/match/types";
 import { parseStructuredFailures, type ParsedFailure } from "@/lib/verifier/structured";
 
@@ -47,9 +47,12 @@ export interface UnwrapResult {
 }
 
 // ESC [ ... final byte (CSI), ESC ] ... BEL or ST (OSC), any other ESC x; and the caret form "^[[31m".
-const ANSI_RE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)?|\x1b[@-_]?|\^\[\[[0-9;]{0,20}m/g;
-// C0 controls except tab and newline, DEL, and U+FFFD (what invalid UTF-8 decodes to).
-const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+// An OSC never runs past the end of its line: one left open must not swallow the lines after it (it did,
+// and every later line number was wrong by as many lines as it ate).
+const ANSI_RE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\r\n]{0,512}(?:\x07|\x1b\\)?|\x1b[@-_]?|\^\[\[[0-9;]{0,20}m/g;
+// C0 controls except tab and newline, DEL, C1 controls (U+009B is a one-character CSI to some terminals,
+// and kb match prints pasted lines), and U+FFFD (what invalid UTF-8 decodes to).
+const CONTROL_RE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]/g;
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI_RE, "");
@@ -95,30 +98,37 @@ export function stripPrefixes(line: string): string {
   return out;
 }
 
-/** Undoes the escapes that Go's %q, JSON and logfmt put in quoted values. */
+/**
+ * Undoes the escapes that Go's %q, JSON and logfmt put in quoted values. Copies the text between
+ * escapes as slices: adding one character at a time built a million-link string chain on a long value
+ * (0.5 s for 1 MB, superlinear in the garbage it left).
+ */
 export function unescapeValue(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch !== "\\" || i + 1 >= text.length) {
-      out += ch;
-      continue;
-    }
-    const next = text[i + 1];
-    i++;
-    if (next === "n") out += "\n";
-    else if (next === "t") out += "\t";
-    else if (next === "r") out += "";
-    else if (next === '"' || next === "\\" || next === "'" || next === "/") out += next;
-    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
-      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
-      i += 4;
-    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
-      out += String.fromCharCode(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else out += "\\" + next;
+  let at = text.indexOf("\\");
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let last = 0;
+  while (at >= 0 && at + 1 < text.length) {
+    parts.push(text.slice(last, at));
+    const next = text[at + 1] ?? "";
+    let end = at + 2;
+    if (next === "n") parts.push("\n");
+    else if (next === "t") parts.push("\t");
+    else if (next === "r") {
+      // dropped: \r\n becomes \n
+    } else if (next === '"' || next === "\\" || next === "'" || next === "/") parts.push(next);
+    else if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(at + 2, at + 6), 16)));
+      end = at + 6;
+    } else if (next === "x" && /^[0-9a-fA-F]{2}$/.test(text.slice(at + 2, at + 4))) {
+      parts.push(String.fromCharCode(parseInt(text.slice(at + 2, at + 4), 16)));
+      end = at + 4;
+    } else parts.push(`\\${next}`);
+    last = end;
+    at = text.indexOf("\\", last);
   }
-  return out;
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 
 export interface LogfmtPair {
@@ -322,11 +332,10 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
   }
   const inputChars = text.length;
   text = stripAnsi(text);
-  let controls = 0;
-  text = text.replace(CONTROL_RE, () => {
-    controls++;
-    return "";
-  });
+  // Every match is one character: count them by the length they take away, not by a call per match.
+  const withControls = text.length;
+  text = text.replace(CONTROL_RE, "");
+  const controls = withControls - text.length;
   if (controls > 0 && controls > inputChars / 20) {
     notices.push({ kind: "binary", message: `The paste holds ${controls.toLocaleString("en-US")} control or binary characters; they were ignored.` });
   }
@@ -439,8 +448,9 @@ export function unwrap(paste: string | ClippedPaste): UnwrapResult {
       line: firstCut,
     });
   }
-  // A paste that ends with a newline has no extra, empty last line.
-  const physicalLines = cut ? cut.totalLines : physical.length - (physical.length > 1 && physical[physical.length - 1] === "" ? 1 : 0);
+  // Counted on the paste as read, before escapes and controls were stripped (a last line of garbage is
+  // still a line); a paste that ends with a newline has no extra, empty last line.
+  const physicalLines = cut ? cut.totalLines : countLineBreaks(clipped.text) + (/[\r\n]$/.test(clipped.text) ? 0 : 1);
   // Read in order, before lines are de-duplicated: a block's sections follow its header.
   const { failures, blockLines } = parseStructuredFailures(out);
   for (const i of blockLines) {

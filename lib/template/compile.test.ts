@@ -88,6 +88,13 @@ describe("matchTemplate", () => {
     expect(foldText("  A \t B\n\nC  ")).toBe("a b c");
   });
 
+  it("folds a capital sigma the same wherever it stands (found by fast-check)", () => {
+    // "Σ[" after a placeholder folds alone to "σ[", inside the line "lΣ[" to "ς[" unless sigma is folded.
+    const t = compileTemplate("a{p0}Σ[Naaal");
+    expect(matchTemplate(t, "alΣ[Naaal", true)?.values).toEqual({ p0: "l" });
+    expect(foldText("ΟΔΥΣΣΕΥΣ")).toBe(foldText("οδυσσευσ"));
+  });
+
   it("anchored needs the whole line; unanchored finds it inside", () => {
     const t = "invalid func unknown#{helper}";
     const line = "libbpf: prog 'x': invalid func unknown#125 here";

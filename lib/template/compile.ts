@@ -31,9 +31,15 @@ export const MIN_LITERAL_CHARS = 8;
 /** How many occurrences of the first literal a single line is tried at. */
 const MAX_TRIES = 64;
 
-/** Lower-cases and folds white space; applied to templates and lines alike. */
+/**
+ * Lower-cases and folds white space; applied to templates and lines alike. Lower-casing must not depend
+ * on the letters around: toLowerCase writes a capital sigma at the end of a word as final sigma (ς), so
+ * a template literal folded on its own (`Σ[` after a placeholder) and the same text inside a line
+ * (`lΣ[`) came out different. Every sigma folds to σ.
+ */
 export function foldText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").trim();
+  const lower = text.toLowerCase();
+  return (lower.includes("ς") ? lower.replace(/ς/g, "σ") : lower).replace(/\s+/g, " ").trim();
 }
 
 export function compileTemplate(source: string): CompiledTemplate {
