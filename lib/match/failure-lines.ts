@@ -7,7 +7,7 @@ import type { NormalizedLine } from "@/lib/match/normalize";
 
 // Lines that say something failed carry the words worth searching for; register dumps do not.
 export const FAILURE_WORDS =
-  /error|fail|invalid|cannot|can't|unable|denied|not supported|unknown|refused|too large|too long|omitted|fatal|panic|reject|exceed|missing|no such|not found|not permitted|unsupported|unrecognized|not allowed/i;
+  /error|fail|invalid|cannot|can't|unable|denied|not supported|unknown|refused|too large|too long|omitted|fatal|panic|reject|exceed|missing|no such|not found|not permitted|unsupported|unrecognized|not allowed|could not|couldn't|mismatch/i;
 export const BPF_LINE = /\bbpf|libbpf|\bmap create|create map|\bprog(?:ram)?\b|verifier|\bbtf\b|\bxdp\b|attach|load object|skeleton/i;
 
 /** How failure-like a line is: failure words count most, then BPF words, then a loader's error wrapper. */
@@ -35,4 +35,39 @@ export function failureLines(lines: readonly NormalizedLine[], { limit = 3, minC
     chosen.push(c);
   }
   return chosen.sort((a, b) => a.i - b.i).map((c) => c.line);
+}
+
+/**
+ * Words that say only that something failed and where: a line made of these (once quoted names,
+ * paths, numbers and errno values are set aside) reports an outcome, not its cause.
+ */
+const OUTCOME_WORDS = new Set(
+  (
+    "a an the to of at in on for with from while and or is was has had be been " +
+    "libbpf bpf ebpf program programs prog progs object objects obj map maps collection spec skeleton link " +
+    "load loading loaded create creating created attach attaching attached open opening run running init initialize initializing start starting " +
+    "fail failed failure failing error errors err errno code warning warn level msg info " +
+    "invalid argument operation not permitted permission denied no such file or directory bad address " +
+    "could cannot can't unable auto"
+  ).split(" "),
+);
+
+/**
+ * True when a failure line says only that loading, creating or attaching failed (`libbpf: failed to
+ * load object '…'`, `map 'x': failed to create: Invalid argument(-22)`), with no word of why.
+ */
+export function isOutcomeOnly(text: string): boolean {
+  if (!FAILURE_WORDS.test(text)) return false;
+  const rest = text
+    .replace(/'[^'\n]{0,200}'|"[^"\n]{0,200}"|`[^`\n]{0,200}`/g, " ")
+    .replace(/(?:^|\s)[\w.~-]*\/[^\s:,;)]*/g, " ")
+    .replace(/\b0x[0-9a-f]+\b|-?\b\d+\b/gi, " ")
+    .toLowerCase();
+  const words = rest.match(/[a-z][a-z']*/g) ?? [];
+  return words.length > 0 && words.every((w) => OUTCOME_WORDS.has(w));
+}
+
+/** A failure line about BPF that gives a cause: the line a reader looks at first. */
+export function isCauseLine(line: Pick<NormalizedLine, "text" | "wrapper">): boolean {
+  return failureScore(line) >= 3 && !isOutcomeOnly(line.text);
 }

@@ -266,3 +266,26 @@ describe("verifier messages and Linux 7.3's structured failure (issue 9)", () =>
     expect(kept?.message).not.toMatch(/left out all/);
   });
 });
+
+describe("a hit only on a line that says loading failed", () => {
+  const idx = buildMatchIndex([
+    record("load-object-incident", "incident", [["libbpf: failed to load object '/usr/lib/tool/bpf/a.o'", "libbpf: failed to load object '/usr/lib/tool/bpf/{object}'"]]),
+  ]);
+  const outcome = "libbpf: failed to load object '/usr/lib/tool/bpf/b.o'";
+
+  it("is confident when the paste says nothing else", () => {
+    expect(matchPaste(idx, outcome).matches[0]).toMatchObject({ slug: "load-object-incident", confident: true });
+  });
+
+  it("is not confident when a nearby line gives a cause the record does not explain", () => {
+    const paste = ["libbpf: couldn't reuse pinned map at '/sys/fs/bpf/x': parameter mismatch", "libbpf: map 'x': error reusing pinned map", outcome].join("\n");
+    const m = matchPaste(idx, paste).matches[0];
+    expect(m).toMatchObject({ slug: "load-object-incident", confident: false });
+    expect(m?.evidence).toContainEqual(expect.objectContaining({ kind: "ranking", against: true, line: 1 }));
+  });
+
+  it("stays confident when the nearby line only restates the failure", () => {
+    const paste = ["libbpf: map 'x': failed to create: Invalid argument(-22)", outcome].join("\n");
+    expect(matchPaste(idx, paste).matches[0]).toMatchObject({ slug: "load-object-incident", confident: true });
+  });
+});

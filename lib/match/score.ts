@@ -12,6 +12,7 @@
  *   only when the paste's signals tie it to the incident; otherwise the class comes first.
  */
 import { formatVersion, type KernelVersion } from "@/lib/kernel/version";
+import { isCauseLine, isOutcomeOnly } from "@/lib/match/failure-lines";
 import { componentKind } from "@/lib/match/tool-aliases";
 import type { IndexedRecord, MatchIndex, TemplateOwner } from "@/lib/match/match-index";
 import { MAX_EVIDENCE, MAX_FULL_CANDIDATES, MAX_MATCHES, MAX_NEAR_CANDIDATES, MIN_SCORE } from "@/lib/match/limits";
@@ -362,6 +363,40 @@ function evaluate(c: Candidate, ctx: ScoreContext, paste: PasteFacts): void {
   });
   const disagrees = Object.values(c.disagree).some(Boolean);
   c.confident = c.full.length > 0 && !disagrees && c.score >= WEIGHTS.confident;
+  if (c.confident) {
+    const cause = unexplainedCause(c, ctx.lines);
+    if (cause) {
+      c.confident = false;
+      c.evidence.push({
+        line: first(cause),
+        kind: "ranking",
+        text: cause.text,
+        against: true,
+        reason: `this record matches only lines that say loading failed; line ${first(cause)} says why, and no error of this record explains it`,
+      });
+    }
+  }
+}
+
+/**
+ * A record whose template hits are all on lines that say only that loading failed (`failed to load
+ * object '…'`, `failed to create: Invalid argument(-22)`) explains the outcome, not its cause. When a
+ * line near such a hit gives a cause the record does not explain (`couldn't reuse pinned map …:
+ * parameter mismatch`), the record may be the wrong story: it still ranks, but is not confident.
+ */
+function unexplainedCause(c: Candidate, lines: readonly NormalizedLine[]): NormalizedLine | null {
+  if (!c.full.every((h) => isOutcomeOnly(h.line.text))) return null;
+  const hitLines = c.full.map((h) => first(h.line));
+  let found: NormalizedLine | null = null;
+  for (const line of lines) {
+    if (c.lines.has(line)) continue;
+    const at = first(line);
+    if (found && first(found) <= at) continue;
+    if (!hitLines.some((h) => Math.abs(h - at) <= WEIGHTS.causeWindow)) continue;
+    // The first such line in the paste: a loader prints the cause before what it led to.
+    if (isCauseLine(line)) found = line;
+  }
+  return found;
 }
 
 export function scoreRecords(ctx: ScoreContext): MatchItem[] {

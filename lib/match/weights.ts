@@ -62,6 +62,11 @@ export const WEIGHTS = {
   // --- Confidence and ranking among neighbours.
   /** A full template hit with nothing against it is confident from this score on. */
   confident: 0.55,
+  /**
+   * How many lines around a hit on a line that only says loading failed are read for the line that
+   * says why: a loader prints the cause a line or two before or after its "failed to load" line.
+   */
+  causeWindow: 4,
   /** How far an incident is placed above (or below) its error class on a shared template. */
   neighbourStep: 0.01,
   /** An incident owns a template shared with its class when its own is this much longer. */
