@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { loadIssuesFromDir } from "@/lib/content/load";
 import { buildMatchIndex, matchPaste, type MatchIndex } from "@/lib/match";
+import { COMPONENT_ALIASES } from "@/lib/match/tool-aliases";
 import type { IssueRecord } from "@/lib/records/record";
 import { toMatchSource } from "@/lib/records/projections";
 
@@ -34,6 +35,13 @@ describe("the knowledge base ranks its own records", () => {
     expect(new Set(records.flatMap((r) => r.components.map((c) => c.id))).size).toBeGreaterThanOrEqual(30);
     const unclaimed = records.filter((r) => r.kind === "incident" && !r.references.some((ref) => ref.claim));
     expect(unclaimed.map((r) => r.slug)).toEqual([]);
+  });
+
+  it("names components in pastes by the ids the write-ups use", () => {
+    // An alias id that is a prefix of a record's id (parca for parca-agent) never agrees with that record.
+    const ids = new Set(records.flatMap((r) => r.components.map((c) => c.id)));
+    const stray = COMPONENT_ALIASES.filter((a) => !ids.has(a.id) && [...ids].some((id) => id.startsWith(`${a.id}-`))).map((a) => a.id);
+    expect(stray).toEqual([]);
   });
 
   it("ranks each incident in the top 3 for its first error text, and first for at least 90%", () => {
