@@ -16,10 +16,12 @@ test.describe("facets", () => {
     await expect(b.count).toHaveText(`${TOTAL} records`);
     await expect(b.results).toHaveCount(shown(TOTAL));
 
+    // The most frequent components come first; calico may be under "N more".
+    const link = await b.reveal("Component", "calico");
     const n = await b.choiceCount("Component", "calico");
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(TOTAL);
-    await b.choice("Component", "calico").click();
+    await link.click();
 
     await expectParams(page, { component: "calico" });
     await expect(b.count).toHaveText(`${n} of ${TOTAL} records match`);
@@ -28,7 +30,7 @@ test.describe("facets", () => {
     await b.expectListed(calico.title);
     await b.expectListed(retina.title, false);
     await expect(b.choice("Component", "calico")).toHaveAttribute("aria-current", "true");
-    await expect(b.choice("Component", "retina")).not.toHaveAttribute("aria-current", "true");
+    await expect(await b.reveal("Component", "retina")).not.toHaveAttribute("aria-current", "true");
   });
 
   test("kernel: a typed uname -r version keeps the records whose range contains it, and any-kernel ones", async ({
@@ -85,7 +87,8 @@ test.describe("facets", () => {
 
   test("error string: a choice keeps the records that log it and writes ?error=", async ({ page }) => {
     const b = browsePage(page);
-    await b.open();
+    // The facet offers the most frequent error strings; a search narrows the list to the ones wanted.
+    await b.open("/?q=inet_csk_accept_ret");
     const template = retina.errors[0]!.template;
     const link = await b.reveal("Error string", template);
     const n = await b.choiceCount("Error string", template);
@@ -95,7 +98,7 @@ test.describe("facets", () => {
     await expect
       .poll(() => new URL(page.url()).searchParams.get("error"))
       .toMatch(/^program-inet-csk-accept-ret-load-program-invalid-argument-invalid-func-unknown/);
-    expect([...new URL(page.url()).searchParams.keys()]).toEqual(["error"]);
+    expect([...new URL(page.url()).searchParams.keys()].sort()).toEqual(["error", "q"]);
     await expect(b.count).toHaveText(`${n} of ${TOTAL} records match`);
     await expect(b.results).toHaveCount(shown(n));
     await b.expectListed(retina.title);
@@ -132,12 +135,14 @@ test.describe("facets", () => {
   test("OR within a facet: two components list the records of either", async ({ page }) => {
     const b = browsePage(page);
     await b.open();
+    await b.reveal("Component", "calico");
     const nCalico = await b.choiceCount("Component", "calico");
+    await b.reveal("Component", "retina");
     const nRetina = await b.choiceCount("Component", "retina");
 
     await b.choice("Component", "calico").click();
     await expectParams(page, { component: "calico" });
-    await b.choice("Component", "retina").click();
+    await (await b.reveal("Component", "retina")).click();
     await expectParams(page, { component: "calico,retina" });
 
     await expect(b.count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} records match$`));
@@ -184,9 +189,9 @@ test.describe("URL state", () => {
   test("a pasted URL reproduces the view: chosen boxes, count and list", async ({ page, browser }) => {
     const b = browsePage(page);
     await b.open();
-    await b.choice("Component", "calico").click();
+    await (await b.reveal("Component", "calico")).click();
     await expectParams(page, { component: "calico" });
-    await b.choice("Component", "retina").click();
+    await (await b.reveal("Component", "retina")).click();
     await expectParams(page, { component: "calico,retina" });
     await b.choice("Status", "Fixed").click();
     await expectParams(page, { component: "calico,retina", status: "fixed" });
@@ -226,9 +231,10 @@ test.describe("URL state", () => {
     const b = browsePage(page);
     await b.open();
     await expect(b.count).toHaveText(`${TOTAL} records`);
+    const calicoLink = await b.reveal("Component", "calico");
     const nCalico = await b.choiceCount("Component", "calico");
 
-    await b.choice("Component", "calico").click();
+    await calicoLink.click();
     await expectParams(page, { component: "calico" });
     await expect(b.count).toHaveText(`${nCalico} of ${TOTAL} records match`);
     const nFixed = await b.choiceCount("Status", "Fixed");
@@ -246,7 +252,7 @@ test.describe("URL state", () => {
     await page.goBack();
     await expectParams(page, {});
     await expect(b.count).toHaveText(`${TOTAL} records`);
-    await expect(b.choice("Component", "calico")).not.toHaveAttribute("aria-current", "true");
+    await expect(await b.reveal("Component", "calico")).not.toHaveAttribute("aria-current", "true");
 
     await page.goForward();
     await expectParams(page, { component: "calico" });
@@ -263,7 +269,7 @@ test.describe("search box", () => {
   test("typing writes ?q= after a pause, replacing the history entry, and keeps the facets", async ({ page }) => {
     const b = browsePage(page);
     await b.open();
-    await b.choice("Component", "retina").click();
+    await (await b.reveal("Component", "retina")).click();
     await expectParams(page, { component: "retina" });
 
     await b.search.pressSequentially("podlevel");
@@ -379,7 +385,8 @@ test.describe("without JavaScript", () => {
     await expect(b.count).toHaveText(`${TOTAL} records`);
     await expect(b.results).toHaveCount(shown(TOTAL));
     await expect(b.results.first().getByRole("link").first()).toHaveAttribute("href", /^\/issues\/[a-z0-9-]+$/);
-    await expect(b.choice("Component", "calico")).toHaveAttribute("href", "/?component=calico");
+    // "N more" is a <details>: it opens without JavaScript.
+    await expect(await b.reveal("Component", "calico")).toHaveAttribute("href", "/?component=calico");
     await expect(b.choice("Status", "Fixed")).toHaveAttribute("href", "/?status=fixed");
 
     await b.choice("Component", "calico").click();
