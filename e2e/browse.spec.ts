@@ -45,18 +45,22 @@ test.describe("facets", () => {
     await expect(b.choice("Kernel", "runs on 5.4.0-189-generic")).toHaveAttribute("aria-current", "true");
     await expect(b.count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} records match$`));
     // All five seeds: Retina (below 5.8) and Calico (5.4 series) by range, the other three for any kernel.
-    for (const slug of Object.values(SEEDS)) await b.expectListed(readRecord(slug).title);
+    const on54 = await b.allListedTitles();
+    for (const slug of Object.values(SEEDS)) expect(on54).toContain(readRecord(slug).title);
     // A record tied to a newer kernel is dropped.
-    await b.expectListed(readRecord("retina-dropreason-inet-csk-accept-fexit-linux-6-10").title, false);
+    expect(on54).not.toContain(readRecord("retina-dropreason-inet-csk-accept-fexit-linux-6-10").title);
 
     // Another version replaces the first one.
     await b.kernelInput.fill("6.1.0-9-amd64");
     await b.applyKernel.click();
     await expectParams(page, { kernel: "6.1.0-9-amd64" });
-    await b.expectListed(readRecord(SEEDS.pwru).title);
-    await b.expectListed(readRecord(SEEDS.kata).title);
-    await b.expectListed(readRecord(SEEDS.retinaUpgrade).title);
-    await b.expectListed(retina.title, false);
+    await expect(b.choice("Kernel", "runs on 6.1.0-9-amd64")).toHaveAttribute("aria-current", "true");
+    await expect(b.count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} records match$`));
+    const on61 = await b.allListedTitles();
+    expect(on61).toContain(readRecord(SEEDS.pwru).title);
+    expect(on61).toContain(readRecord(SEEDS.kata).title);
+    expect(on61).toContain(readRecord(SEEDS.retinaUpgrade).title);
+    expect(on61).not.toContain(retina.title);
   });
 
   test("kernel: text that is not a version is refused with a message and leaves the URL alone", async ({ page }) => {

@@ -197,6 +197,26 @@ export function browsePage(page: Page) {
       for (let i = 0; i < steps; i++) await page.goBack();
       expect(found, `"${title}" ${listed ? "is" : "is not"} among the results`).toBe(listed);
     },
+    /**
+     * Titles on every page of results, walked once with Next and then back to the first page
+     * (call after an auto-waiting assertion on the list). Cheaper than one expectListed per title
+     * when a test checks many titles against the same long list.
+     */
+    async allListedTitles(): Promise<Set<string>> {
+      const titles = new Set<string>();
+      let steps = 0;
+      for (;;) {
+        for (const t of await resultList.getByRole("heading", { level: 2 }).allInnerTexts()) titles.add(t);
+        const next = page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /^Next/ });
+        if ((await next.count()) === 0) break;
+        const before = page.url();
+        await next.click();
+        await expect.poll(() => page.url()).not.toBe(before);
+        steps++;
+      }
+      for (let i = 0; i < steps; i++) await page.goBack();
+      return titles;
+    },
     /** Titles of the listed results, in order (call after an auto-waiting assertion on the list). */
     async resultTitles(): Promise<string[]> {
       return resultList.getByRole("heading", { level: 2 }).allInnerTexts();
