@@ -6,7 +6,7 @@
 import { formatVersion, parseKernelVersion, type KernelVersion } from "@/lib/kernel/version";
 import { decodeSignals } from "@/lib/match/decode";
 import { BPF_LINE, FAILURE_WORDS } from "@/lib/match/failure-lines";
-import { TEXT_SEARCH_OPTIONS, type MatchIndex } from "@/lib/match/match-index";
+import { TEXT_SEARCH_OPTIONS, type IndexedRecord, type MatchIndex } from "@/lib/match/match-index";
 import { MAX_DISTINCT_LINES, MAX_QUERY_TERMS, TEXT_CANDIDATES, type ClippedPaste } from "@/lib/match/limits";
 import { dedupeBounded, type NormalizedLine } from "@/lib/match/normalize";
 import { findTemplateHits, scoreRecords } from "@/lib/match/score";
@@ -108,9 +108,15 @@ function familyOf(matches: readonly MatchItem[], index: MatchIndex): MatchResult
       return { slug: m.slug, title: m.title, url: m.url, reason: `${ev.kind === "template" ? "its error template matches" : "the same message with other values is on"} line ${ev.line}` };
     }
   }
+  // Looked up by slug through one map: a scan per lookup made this quadratic in the records (minutes at 10k).
+  let bySlug: Map<string, IndexedRecord> | null = null;
+  const record = (slug: string | undefined) => {
+    bySlug ??= new Map(index.records.map((r) => [r.slug, r]));
+    return slug === undefined ? undefined : bySlug.get(slug);
+  };
   for (const m of matches) {
     if (m.kind !== "incident" || !shaped(m)) continue;
-    const cls = index.records.find((r) => r.slug === index.records.find((x) => x.slug === m.slug)?.classes[0]);
+    const cls = record(record(m.slug)?.classes[0]);
     if (cls) return { slug: cls.slug, title: cls.title, url: cls.url, reason: `the class of ${m.slug}, whose error matches line ${shaped(m)?.line ?? 0}` };
   }
   return null;
