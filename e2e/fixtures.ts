@@ -157,8 +157,14 @@ export function browsePage(page: Page) {
     /** Shows a facet's choices hidden under "N more", when the wanted one is there. */
     async reveal(facetTitle: string, label: string): Promise<Locator> {
       const link = choice(facetTitle, label);
-      if (!(await link.isVisible())) await facet(facetTitle).getByText(/^\d+ more$/).click();
-      await expect(link).toBeVisible();
+      const more = facet(facetTitle).getByText(/^\d+ more$/);
+      // The facet may still re-render (a ?q= applied after the browse index loads, counts deferred after
+      // results), so "N more" can come or go between a look and a click: look and act again until the
+      // choice shows. Opening "more" only ever happens while the choice is hidden.
+      await expect(async () => {
+        if (!(await link.isVisible())) await more.click({ timeout: 1000 });
+        await expect(link).toBeVisible({ timeout: 1000 });
+      }).toPass({ timeout: 10_000 });
       return link;
     },
     /** The count a choice shows, read from its accessible name. */

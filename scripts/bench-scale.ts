@@ -91,14 +91,18 @@ async function browserFigures(origin: string): Promise<Record<string, string>> {
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
       await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-      let transferred = 0;
-      cdp.on("Network.loadingFinished", (e) => void (transferred += e.encodedDataLength));
+      // Counted through Playwright, which also reports the match worker's requests (the index is
+      // fetched there; the page's own CDP session never sees them). Bodies as sent (gzip) plus headers.
+      const sizes: Promise<number>[] = [];
+      page.on("requestfinished", (req) => {
+        sizes.push(req.sizes().then((z) => z.responseBodySize + z.responseHeadersSize, () => 0));
+      });
       await page.goto(`${origin}/match`, { waitUntil: "load" });
       const loadedAt = Date.now();
       await page.getByLabel("Paste an error or log").fill(fiftyLineLog());
       await page.getByTestId("match-card").first().waitFor({ timeout: 60_000 });
       firstAnswers.push(Date.now() - loadedAt);
-      if (run === 0) bytes = transferred;
+      if (run === 0) bytes = (await Promise.all(sizes.slice())).reduce((a, b) => a + b, 0);
       await context.close();
     }
     // Browse: the HTML of / and keystroke-to-results.
