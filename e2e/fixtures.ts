@@ -138,6 +138,28 @@ export function browsePage(page: Page) {
   const filters = page.getByRole("complementary", { name: "Filters" });
   const resultList = page.getByRole("list", { name: "Results" });
   const facet = (title: string) => filters.getByRole("region", { name: title, exact: true });
+  /**
+   * Calls `visit` on each page of results, forward with "Next", until it returns true or the last page;
+   * then goes back through history to the page it started on. Returns whether `visit` said true.
+   */
+  const walkPages = async (visit: () => Promise<boolean>): Promise<boolean> => {
+    let steps = 0;
+    let stopped = false;
+    for (;;) {
+      if (await visit()) {
+        stopped = true;
+        break;
+      }
+      const next = page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /^Next/ });
+      if ((await next.count()) === 0) break;
+      const before = page.url();
+      await next.click();
+      await expect.poll(() => page.url()).not.toBe(before);
+      steps++;
+    }
+    for (let i = 0; i < steps; i++) await page.goBack();
+    return stopped;
+  };
   /** A facet choice link: its name is the label, " (selected; select to remove)" when on, then the count. */
   const choice = (facetTitle: string, label: string) =>
     facet(facetTitle).getByRole("link", {
@@ -179,8 +201,6 @@ export function browsePage(page: Page) {
      * pages forward with "Next", then back through history to where it started.
      */
     async expectListed(title: string, listed = true): Promise<void> {
-      let steps = 0;
-      let found = false;
       // The list may still be updating after the action that preceded this call.
       if (listed) {
         await expect
@@ -188,19 +208,7 @@ export function browsePage(page: Page) {
           .toBe(true)
           .catch(() => undefined);
       }
-      for (;;) {
-        if ((await resultList.getByRole("link", { name: title, exact: true }).count()) > 0) {
-          found = true;
-          break;
-        }
-        const next = page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /^Next/ });
-        if ((await next.count()) === 0) break;
-        const before = page.url();
-        await next.click();
-        await expect.poll(() => page.url()).not.toBe(before);
-        steps++;
-      }
-      for (let i = 0; i < steps; i++) await page.goBack();
+      const found = await walkPages(async () => (await resultList.getByRole("link", { name: title, exact: true }).count()) > 0);
       expect(found, `"${title}" ${listed ? "is" : "is not"} among the results`).toBe(listed);
     },
     /**
@@ -210,17 +218,10 @@ export function browsePage(page: Page) {
      */
     async allListedTitles(): Promise<Set<string>> {
       const titles = new Set<string>();
-      let steps = 0;
-      for (;;) {
+      await walkPages(async () => {
         for (const t of await resultList.getByRole("heading", { level: 2 }).allInnerTexts()) titles.add(t);
-        const next = page.getByRole("navigation", { name: "Pages of results" }).getByRole("link", { name: /^Next/ });
-        if ((await next.count()) === 0) break;
-        const before = page.url();
-        await next.click();
-        await expect.poll(() => page.url()).not.toBe(before);
-        steps++;
-      }
-      for (let i = 0; i < steps; i++) await page.goBack();
+        return false;
+      });
       return titles;
     },
     /** Titles of the listed results, in order (call after an auto-waiting assertion on the list). */
