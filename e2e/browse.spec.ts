@@ -63,6 +63,26 @@ test.describe("facets", () => {
     expect(on61).not.toContain(retina.title);
   });
 
+  test("kernel: what the reader typed while the search index loaded is kept when it arrives", async ({ page }) => {
+    // Hold the index back until the field is filled, so its arrival comes after the typing.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/browse-index.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const b = browsePage(page);
+    await b.open();
+    const busy = page.locator('[aria-busy="true"]');
+    await expect(busy).toHaveCount(1);
+    await b.kernelInput.fill("banana");
+    release();
+    await expect(busy).toHaveCount(0);
+    await expect(b.kernelInput).toHaveValue("banana");
+    await b.applyKernel.click();
+    await expect(page.getByRole("alert").filter({ hasText: '"banana" is not a kernel version' })).toBeVisible();
+  });
+
   test("kernel: text that is not a version is refused with a message and leaves the URL alone", async ({ page }) => {
     const b = browsePage(page);
     await b.open();

@@ -39,29 +39,29 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
   const searchBox = <SearchBox />;
   const kernelBox = <KernelBox key={kernelKey} />;
 
-  if (!records) {
-    // Until the index arrives: the server's first page when the URL asks for nothing else.
-    const plain = !hasFilters(state) && state.page <= 1 && state.sort === EMPTY_BROWSE.sort;
-    return (
-      <>
-        <SlashFocus targetId={SEARCH_INPUT_ID} />
-        {error ? (
-          <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
-            The search index could not be loaded ({error}). Reload the page to try again.
-          </p>
-        ) : !plain ? (
-          <p role="status" className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-            Loading the search index…
-          </p>
-        ) : null}
-        <BrowseView state={plain ? state : EMPTY_BROWSE} results={firstPage} matched={total} facets={initialFacets} total={total} searchBox={searchBox} kernelBox={kernelBox} />
-      </>
-    );
-  }
+  // Until the index arrives: the server's first page when the URL asks for nothing else, and a line that
+  // says the index is loading (or failed). One tree in both states, so that the index's arrival re-renders
+  // the view instead of remounting it: a remount dropped what the reader had typed in the kernel box or
+  // opened in a facet (and the kernel-box e2e test caught it, once in a few runs).
+  const plain = !hasFilters(state) && state.page <= 1 && state.sort === EMPTY_BROWSE.sort;
+  const notice = records ? null : error ? (
+    <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
+      The search index could not be loaded ({error}). Reload the page to try again.
+    </p>
+  ) : !plain ? (
+    <p role="status" className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+      Loading the search index…
+    </p>
+  ) : null;
   return (
     <>
       <SlashFocus targetId={SEARCH_INPUT_ID} />
-      <BrowseView state={state} results={results} facets={facets} total={records.length} searchBox={searchBox} kernelBox={kernelBox} />
+      {notice}
+      {records ? (
+        <BrowseView key="view" state={state} results={results} facets={facets} total={records.length} searchBox={searchBox} kernelBox={kernelBox} />
+      ) : (
+        <BrowseView key="view" state={plain ? state : EMPTY_BROWSE} results={firstPage} matched={total} facets={initialFacets} total={total} searchBox={searchBox} kernelBox={kernelBox} loading={!error} />
+      )}
     </>
   );
 }

@@ -19,6 +19,8 @@ export interface BrowseViewProps {
   total: number;
   searchBox: ReactNode;
   kernelBox: ReactNode;
+  /** True while the browser is still fetching the search index: the results are the server's first page. */
+  loading?: boolean;
 }
 
 /** The orders as links (they work without JavaScript); the current one is marked. */
@@ -54,7 +56,7 @@ function SortLinks({ state }: { state: BrowseState }) {
 }
 
 /** The browse page's markup: rendered on the server (no JavaScript needed) and by the client. */
-export function BrowseView({ state, results, matched, facets, total, searchBox, kernelBox }: BrowseViewProps) {
+export function BrowseView({ state, results, matched, facets, total, searchBox, kernelBox, loading }: BrowseViewProps) {
   const filtered = hasFilters(state);
   const count = matched ?? results.length;
   const pages = Math.max(1, Math.ceil(count / BROWSE_PAGE_SIZE));
@@ -63,7 +65,7 @@ export function BrowseView({ state, results, matched, facets, total, searchBox, 
   const hrefFor = (c: FacetChoice) => browseHref({ ...state, ...toggleChoice(filtersOf(state), c), page: 1 });
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[16rem_minmax(0,1fr)]">
-      <div className="md:order-2">
+      <div className="md:order-2" aria-busy={loading || undefined}>
         {searchBox}
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
