@@ -33,7 +33,13 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
   // Results first: facet counts follow in a deferred render, so typing never waits for them.
   const deferredSearched = useDeferredValue(searched);
   const deferredFilters = useDeferredValue(filters);
-  const facets = useMemo(() => computeFacets(deferredSearched, deferredFilters), [deferredSearched, deferredFilters]);
+  // Deferred values update together: until the deferred render has the index too, keep the server's facets,
+  // not facets of an empty list (choices would vanish for a render, then come back).
+  const deferredRecords = useDeferredValue(records);
+  const facets = useMemo(
+    () => (deferredRecords ? computeFacets(deferredSearched, deferredFilters) : initialFacets),
+    [deferredRecords, deferredSearched, deferredFilters, initialFacets],
+  );
   // Remount the kernel box when the URL's kernel changes, so its field shows the URL's version.
   const kernelKey = state.kernel.map((k) => (k.kind === "version" ? k.text : k.kind)).join(",");
   const searchBox = <SearchBox />;
