@@ -83,6 +83,21 @@ test.describe("facets", () => {
     await expect(page.getByRole("alert").filter({ hasText: '"banana" is not a kernel version' })).toBeVisible();
   });
 
+  test("while the search index loads, the sort links already keep the URL's filters", async ({ page }) => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/browse-index.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const b = browsePage(page);
+    await b.open("/?component=retina");
+    await expect(page.getByText("Loading the search index…")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Sort:" }).getByRole("link", { name: "Recently updated" })).toHaveAttribute("href", /component=retina/);
+    release();
+    await expect(b.count).toHaveText(new RegExp(`^\\d+ of ${TOTAL} records match$`));
+  });
+
   test("kernel: text that is not a version is refused with a message and leaves the URL alone", async ({ page }) => {
     const b = browsePage(page);
     await b.open();

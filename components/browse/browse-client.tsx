@@ -45,18 +45,15 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
   const searchBox = <SearchBox />;
   const kernelBox = <KernelBox key={kernelKey} />;
 
-  // Until the index arrives: the server's first page when the URL asks for nothing else, and a line that
-  // says the index is loading (or failed). One tree in both states, so that the index's arrival re-renders
+  // Until the index arrives: the server's first page when the URL asks for nothing else, else the URL's
+  // state with no results yet (the view says the index is loading), so its links (sort, facets, clear)
+  // already carry the URL's state and a click before the index arrives keeps the reader's filters. One tree in both states, so that the index's arrival re-renders
   // the view instead of remounting it: a remount dropped what the reader had typed in the kernel box or
   // opened in a facet (and the kernel-box e2e test caught it, once in a few runs).
   const plain = !hasFilters(state) && state.page <= 1 && state.sort === EMPTY_BROWSE.sort;
   const notice = records ? null : error ? (
     <p role="alert" className="mb-3 rounded-md border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-700 dark:bg-rose-950 dark:text-rose-100">
       The search index could not be loaded ({error}). Reload the page to try again.
-    </p>
-  ) : !plain ? (
-    <p role="status" className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-      Loading the search index…
     </p>
   ) : null;
   return (
@@ -66,7 +63,7 @@ export function BrowseClient({ firstPage, facets: initialFacets, total }: Browse
       {records ? (
         <BrowseView key="view" state={state} results={results} facets={facets} total={records.length} searchBox={searchBox} kernelBox={kernelBox} />
       ) : (
-        <BrowseView key="view" state={plain ? state : EMPTY_BROWSE} results={firstPage} matched={total} facets={initialFacets} total={total} searchBox={searchBox} kernelBox={kernelBox} loading={!error} />
+        <BrowseView key="view" state={state} results={plain ? firstPage : []} matched={plain ? total : 0} facets={initialFacets} total={total} searchBox={searchBox} kernelBox={kernelBox} loading={!error} pending={!plain && !error} />
       )}
     </>
   );

@@ -21,6 +21,8 @@ export interface BrowseViewProps {
   kernelBox: ReactNode;
   /** True while the browser is still fetching the search index: the results are the server's first page. */
   loading?: boolean;
+  /** True while the index loads for a URL that asks for more than the first page: no results to show yet. */
+  pending?: boolean;
 }
 
 /** The orders as links (they work without JavaScript); the current one is marked. */
@@ -56,7 +58,7 @@ function SortLinks({ state }: { state: BrowseState }) {
 }
 
 /** The browse page's markup: rendered on the server (no JavaScript needed) and by the client. */
-export function BrowseView({ state, results, matched, facets, total, searchBox, kernelBox, loading }: BrowseViewProps) {
+export function BrowseView({ state, results, matched, facets, total, searchBox, kernelBox, loading, pending }: BrowseViewProps) {
   const filtered = hasFilters(state);
   const count = matched ?? results.length;
   const pages = Math.max(1, Math.ceil(count / BROWSE_PAGE_SIZE));
@@ -69,7 +71,7 @@ export function BrowseView({ state, results, matched, facets, total, searchBox, 
         {searchBox}
         <div className="mb-3 mt-4 flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-700 dark:text-slate-300" role="status" aria-live="polite">
-            {filtered ? `${count} of ${total} records match` : `${total} records`}
+            {pending ? "Loading the search index…" : filtered ? `${count} of ${total} records match` : `${total} records`}
           </p>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <SortLinks state={state} />
@@ -80,7 +82,7 @@ export function BrowseView({ state, results, matched, facets, total, searchBox, 
             ) : null}
           </div>
         </div>
-        {shown.length > 0 ? (
+        {pending ? null : shown.length > 0 ? (
           <ul className="space-y-3" aria-label="Results">
             {shown.map((r) => (
               <ResultCard key={r.slug} record={r} showUpdated={state.sort === "updated"} />
