@@ -3,7 +3,7 @@
  * parameter, the URL alone reproduces the view, history restores each state, the search box writes
  * `q`, and the page reads without JavaScript.
  */
-import { browsePage, countRecords, expect, expectParams, readRecord, SEEDS, shown, test } from "./fixtures";
+import { browsePage, countRecords, expect, expectParams, holdBrowseIndex, readRecord, SEEDS, shown, test } from "./fixtures";
 
 const TOTAL = countRecords();
 const retina = readRecord(SEEDS.retina);
@@ -65,12 +65,7 @@ test.describe("facets", () => {
 
   test("kernel: what the reader typed while the search index loaded is kept when it arrives", async ({ page }) => {
     // Hold the index back until the field is filled, so its arrival comes after the typing.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/browse-index.json", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBrowseIndex(page);
     const b = browsePage(page);
     await b.open();
     const busy = page.locator('[aria-busy="true"]');
@@ -84,12 +79,7 @@ test.describe("facets", () => {
   });
 
   test("while the search index loads, the sort links already keep the URL's filters", async ({ page }) => {
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route("**/browse-index.json", async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdBrowseIndex(page);
     const b = browsePage(page);
     await b.open("/?component=retina");
     await expect(page.getByText("Loading the search index…")).toBeVisible();

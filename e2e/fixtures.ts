@@ -116,6 +116,20 @@ export async function waitForHydration(locator: Locator): Promise<void> {
     .toBe(true);
 }
 
+/**
+ * Holds the browse page's search index back until the returned function is called, so a test can act
+ * while the page is still loading it.
+ */
+export async function holdBrowseIndex(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/browse-index.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 /** The query string of the page's URL as an object; fails on a path other than `pathname`. */
 export async function expectParams(page: Page, expected: Record<string, string>, pathname = "/"): Promise<void> {
   await expect
