@@ -9,6 +9,7 @@
  */
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from "minisearch";
 
+import { ROUTES } from "@/lib/constants";
 import { KernelRange, type KernelRangeData } from "@/lib/kernel/range";
 import { anchorWords, buildAnchorIndex } from "@/lib/match/anchors";
 import { componentMatchers, type ComponentMatcher } from "@/lib/match/tool-aliases";
@@ -21,19 +22,25 @@ import { compileTemplate, foldText, matchFolded, type CompiledTemplate } from "@
 import { PLACEHOLDER_SPAN } from "@/lib/template/key";
 
 /** Bumped whenever the JSON shape changes, so a stale cached index is refused rather than misread. */
-export const MATCH_INDEX_VERSION = 2;
+export const MATCH_INDEX_VERSION = 3;
 
 export interface MatchIndexRecord {
   slug: string;
   title: string;
   kind: Kind;
-  url: string;
   components: { id: string; versions: string | null }[];
   /** The affected kernel range as data, or null: any kernel. */
   range: KernelRangeData | null;
   classes: string[];
   subsystems: string[];
-  errors: { text: string; template: string }[];
+  /**
+   * Each error text and its template. The first error of each distinct template that compiles also
+   * carries the template's anchor (its rarest whole word, see anchors.ts; null: none, tried on every
+   * line), worked out at build time: loading the index compiles no template, a template is compiled
+   * when a pasted line holds its anchor word. An error with another's template carries none, and so
+   * does one whose template does not compile (no line could match it).
+   */
+  errors: { text: string; template: string; anchor?: string | null }[];
   /** The GitHub issues and pull requests the record cites, as `owner/repo#N` (lower case). */
   cites: string[];
 }
@@ -48,6 +55,8 @@ export interface MatchIndexData {
   records: MatchIndexRecord[];
   /** Terms in so many records that they are left out of queries (only on large indexes). */
   frequentTerms: string[];
+  /** Words in the error texts of two or more records → how many records (any other word: one). */
+  errorWords: Record<string, number>;
   /** The MiniSearch index; absent from the core part. */
   text?: AsPlainObject;
 }
@@ -69,26 +78,32 @@ export interface TemplateOwner {
   skeletonValues: Record<string, string> | null;
 }
 
-/** Records that share a template share one compiled matcher. */
+/** Records that share a template share one compiled matcher, compiled on first use. */
 export interface TemplateGroup {
-  source: string;
-  compiled: CompiledTemplate;
+  readonly source: string;
+  readonly compiled: CompiledTemplate;
   /** The template with the numbers of its literal text as placeholders, to explain near misses (`unknown#181` vs `unknown#125`). */
-  skeleton: CompiledTemplate | null;
-  owners: TemplateOwner[];
+  readonly skeleton: CompiledTemplate | null;
+  readonly owners: readonly TemplateOwner[];
   /** A whole word every matching line contains; null when the template has none (always tried). */
-  anchor: string | null;
+  readonly anchor: string | null;
 }
 
+/**
+ * A record as the matcher reads it. What it derives from the error texts (words, helper ids, errnos)
+ * and its kernel range are worked out on first use: a paste touches a few dozen records, the index
+ * may hold ten thousand, and the browser's first answer waits for the load.
+ */
 export interface IndexedRecord extends Omit<MatchIndexRecord, "range"> {
-  range: KernelRange | null;
+  readonly url: string;
+  readonly range: KernelRange | null;
   /** Helper ids the record's own error texts name. */
-  helperIds: Set<number>;
-  componentIds: Set<string>;
-  /** Normalized words of each error text. */
-  errorTokens: string[][];
+  readonly helperIds: ReadonlySet<number>;
+  readonly componentIds: ReadonlySet<string>;
+  /** Normalized words of each error text, each once. */
+  readonly errorTokens: readonly (readonly string[])[];
   /** errno names the record's own error texts state. */
-  errnos: Set<string>;
+  readonly errnos: ReadonlySet<string>;
 }
 
 /** Everything of the index but the text index (which MiniSearch serializes itself). */
@@ -104,8 +119,8 @@ export interface MatchIndex {
   /** Null until the full-text part is loaded (the browser's first answer comes without it). */
   text: MiniSearch<TextDoc> | null;
   frequent: Set<string>;
-  /** Inverse document frequency of error-text words, for similarity. */
-  idf: Map<string, number>;
+  /** Inverse document frequency of a word of a record's error texts, for similarity. */
+  idf: (word: string) => number;
   /** `owner/repo#N` → the records that cite that thread. */
   citedBy: Map<string, number[]>;
   components: ComponentMatcher[];
@@ -176,23 +191,67 @@ export function buildMatchIndex(records: readonly MatchSource[]): MatchIndex {
     frequentTerms.sort();
   }
 
-  const meta: MatchIndexMeta = {
-    version: MATCH_INDEX_VERSION,
-    records: records.map((r) => ({
+  const { anchors, compiled } = groupTemplates(records);
+  const indexRecords: MatchIndexRecord[] = records.map((r, ri) => ({
       slug: r.slug,
       title: r.title,
       kind: r.kind,
-      url: r.url,
       components: r.components.map((c) => ({ id: c.id, versions: c.versions })),
       range: r.range,
       classes: [...r.classes],
       subsystems: [...r.subsystems],
-      errors: r.errors.map((e) => ({ text: e.text, template: e.template })),
+      errors: r.errors.map((e, ei) => {
+        const anchor = anchors.get(`${ri}:${ei}`);
+        return anchor === undefined ? { text: e.text, template: e.template } : { text: e.text, template: e.template, anchor };
+      }),
       cites: [...r.cites],
-    })),
-    frequentTerms,
-  };
-  return hydrate(meta, text);
+  }));
+  const meta: MatchIndexMeta = { version: MATCH_INDEX_VERSION, records: indexRecords, frequentTerms, errorWords: sharedErrorWords(indexRecords) };
+  return hydrate(meta, text, compiled);
+}
+
+/** Each error text's words, each once: what similarity weighs. */
+function errorTokensOf(r: { readonly errors: readonly { text: string }[] }): string[][] {
+  return r.errors.map((e) => [...new Set(indexTokens(e.text))]);
+}
+
+/** Words in the error texts of two or more records, with how many (in word order, for a stable file). */
+function sharedErrorWords(records: readonly MatchIndexRecord[]): Record<string, number> {
+  const df = new Map<string, number>();
+  for (const r of records) for (const t of new Set(errorTokensOf(r).flat())) df.set(t, (df.get(t) ?? 0) + 1);
+  const shared = [...df].filter(([, n]) => n > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(shared);
+}
+
+/**
+ * The distinct error templates that compile, in the order records first use them, each filed under
+ * its rarest whole word: `anchors` maps the first error of each (`record:error`) to its anchor, and
+ * `compiled` holds the templates in that order (the order hydrate meets them in).
+ */
+function groupTemplates(records: readonly MatchSource[]): { anchors: Map<string, string | null>; compiled: CompiledTemplate[] } {
+  const seen = new Set<string>();
+  const first: string[] = [];
+  const compiled: CompiledTemplate[] = [];
+  const words: string[][] = [];
+  records.forEach((r, ri) =>
+    r.errors.forEach((e, ei) => {
+      // Pastes are unwrapped (escaped quotes undone), so templates copied from an escaped log line are too.
+      const key = unescapeQuotes(e.template);
+      if (seen.has(key)) return;
+      seen.add(key);
+      let c: CompiledTemplate;
+      try {
+        c = compileTemplate(key);
+      } catch {
+        return;
+      }
+      first.push(`${ri}:${ei}`);
+      compiled.push(c);
+      words.push(anchorWords(skeletonOf(c) ?? c));
+    }),
+  );
+  const { anchorOf } = buildAnchorIndex(words);
+  return { anchors: new Map(first.map((k, gi) => [k, anchorOf[gi] ?? null])), compiled };
 }
 
 /** The JSON text of /match-index.json. */
@@ -248,7 +307,15 @@ export function loadMatchIndex(json: string | MatchIndexData): MatchIndex {
 function isIndexData(v: unknown): v is MatchIndexData {
   if (!v || typeof v !== "object") return false;
   const o = v as Record<string, unknown>;
-  return typeof o.version === "number" && Array.isArray(o.records) && Array.isArray(o.frequentTerms) && (o.text === undefined || (!!o.text && typeof o.text === "object"));
+  return (
+    typeof o.version === "number" &&
+    Array.isArray(o.records) &&
+    Array.isArray(o.frequentTerms) &&
+    !!o.errorWords &&
+    typeof o.errorWords === "object" &&
+    !Array.isArray(o.errorWords) &&
+    (o.text === undefined || (!!o.text && typeof o.text === "object"))
+  );
 }
 
 function escapeTemplateText(s: string): string {
@@ -279,56 +346,156 @@ function unescapeQuotes(s: string): string {
   return s.includes('\\"') ? s.replace(/\\"/g, '"') : s;
 }
 
-function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null): MatchIndex {
-  const groups = new Map<string, TemplateGroup>();
-  const records: IndexedRecord[] = data.records.map((r, ri) => {
-    // The range arrives as data that lib/content parsed and projected; it is revived, not re-read.
-    const range = r.range ? KernelRange.fromData(r.range) : null;
-    const helperIds = new Set<number>();
-    const errorTokens: string[][] = [];
-    const errnos = new Set<string>();
-    r.errors.forEach((e, ei) => {
-      for (const name of errnosIn(e.text)) errnos.add(name);
-      for (const m of e.text.matchAll(/(?:unknown|bpf_\w{1,64})#(\d{1,4})\b/g)) helperIds.add(Number(m[1]));
-      errorTokens.push([...new Set(indexTokens(e.text))]);
-      // Pastes are unwrapped (escaped quotes undone), so templates copied from an escaped log line are too.
-      const source = unescapeQuotes(e.template);
-      let group = groups.get(source);
-      if (!group) {
-        let compiled: CompiledTemplate;
-        try {
-          compiled = compileTemplate(source);
-        } catch {
-          return;
-        }
-        group = { source: e.template, compiled, skeleton: skeletonOf(compiled), owners: [], anchor: null };
-        groups.set(source, group);
-      }
-      const folded = foldText(unescapeQuotes(e.text));
-      group.owners.push({
-        record: ri,
-        error: ei,
-        values: matchFolded(group.compiled, folded, true)?.values ?? {},
-        skeletonValues: group.skeleton ? (matchFolded(group.skeleton, folded, true)?.values ?? null) : null,
-      });
-    });
-    return { ...r, range, helperIds, componentIds: new Set(r.components.map((c) => c.id)), errorTokens, errnos };
-  });
+/** An error template of the index, compiled (and its owners' own values read) on first use. */
+class LazyGroup implements TemplateGroup {
+  readonly source: string;
+  readonly anchor: string | null;
+  #compiled: CompiledTemplate | undefined;
+  #skeleton: CompiledTemplate | null | undefined;
+  #owners: TemplateOwner[] | undefined;
 
-  // Anchor each template on its rarest whole word, so a line is only tried against templates it could match.
-  const templates = [...groups.values()];
-  const { anchors, unanchored, anchorOf } = buildAnchorIndex(templates.map((g) => anchorWords(g.skeleton ?? g.compiled)));
-  templates.forEach((g, gi) => {
-    g.anchor = anchorOf[gi] ?? null;
-  });
-
-  const edf = new Map<string, number>();
-  for (const r of records) {
-    const seen = new Set(r.errorTokens.flat());
-    for (const t of seen) edf.set(t, (edf.get(t) ?? 0) + 1);
+  constructor(
+    source: string,
+    anchor: string | null,
+    private readonly records: readonly MatchIndexRecord[],
+    compiled?: CompiledTemplate,
+  ) {
+    this.source = source;
+    this.anchor = anchor;
+    this.#compiled = compiled;
   }
-  const idf = new Map<string, number>();
-  for (const [t, n] of edf) idf.set(t, Math.log(1 + records.length / n));
+
+  /** The errors that use this template, as [record, error] (filled in by hydrate, in record order). */
+  readonly ownerRefs: [number, number][] = [];
+
+  get compiled(): CompiledTemplate {
+    // The build compiled every template it kept, so this compiles.
+    return (this.#compiled ??= compileTemplate(unescapeQuotes(this.source)));
+  }
+
+  get skeleton(): CompiledTemplate | null {
+    if (this.#skeleton === undefined) this.#skeleton = skeletonOf(this.compiled);
+    return this.#skeleton;
+  }
+
+  get owners(): readonly TemplateOwner[] {
+    if (!this.#owners) {
+      this.#owners = [];
+      for (const [record, error] of this.ownerRefs) {
+        const text = this.records[record]?.errors[error]?.text;
+        if (text === undefined) continue;
+        const folded = foldText(unescapeQuotes(text));
+        this.#owners.push({
+          record,
+          error,
+          values: matchFolded(this.compiled, folded, true)?.values ?? {},
+          skeletonValues: this.skeleton ? (matchFolded(this.skeleton, folded, true)?.values ?? null) : null,
+        });
+      }
+    }
+    return this.#owners;
+  }
+}
+
+/** A record of the index; what the matcher derives from it is worked out on first use. */
+class LazyRecord implements IndexedRecord {
+  readonly slug: string;
+  readonly title: string;
+  readonly kind: Kind;
+  readonly url: string;
+  readonly components: { id: string; versions: string | null }[];
+  readonly classes: string[];
+  readonly subsystems: string[];
+  readonly errors: MatchIndexRecord["errors"];
+  readonly cites: string[];
+  readonly componentIds: ReadonlySet<string>;
+  #rangeData: KernelRangeData | null;
+  #range: KernelRange | null | undefined;
+  #helperIds: Set<number> | undefined;
+  #errorTokens: string[][] | undefined;
+  #errnos: Set<string> | undefined;
+
+  constructor(r: MatchIndexRecord) {
+    this.slug = r.slug;
+    this.title = r.title;
+    this.kind = r.kind;
+    // Every record's page is its slug's route: the index does not repeat it.
+    this.url = ROUTES.issue(r.slug);
+    this.components = r.components;
+    this.classes = r.classes;
+    this.subsystems = r.subsystems;
+    this.errors = r.errors;
+    this.cites = r.cites;
+    this.componentIds = new Set(r.components.map((c) => c.id));
+    this.#rangeData = r.range;
+  }
+
+  get range(): KernelRange | null {
+    // The range arrives as data that lib/content parsed and projected; it is revived, not re-read.
+    if (this.#range === undefined) this.#range = this.#rangeData ? KernelRange.fromData(this.#rangeData) : null;
+    return this.#range;
+  }
+
+  get helperIds(): ReadonlySet<number> {
+    if (!this.#helperIds) {
+      this.#helperIds = new Set();
+      for (const e of this.errors) for (const m of e.text.matchAll(/(?:unknown|bpf_\w{1,64})#(\d{1,4})\b/g)) this.#helperIds.add(Number(m[1]));
+    }
+    return this.#helperIds;
+  }
+
+  get errorTokens(): readonly (readonly string[])[] {
+    return (this.#errorTokens ??= errorTokensOf(this));
+  }
+
+  get errnos(): ReadonlySet<string> {
+    if (!this.#errnos) {
+      this.#errnos = new Set();
+      for (const e of this.errors) for (const name of errnosIn(e.text)) this.#errnos.add(name);
+    }
+    return this.#errnos;
+  }
+}
+
+/**
+ * The index ready to match: records, templates under their anchors, and the lookups scoring uses.
+ * Linear in the index and cheap per record: nothing here compiles a template or tokenizes a text.
+ */
+function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null, compiled?: readonly CompiledTemplate[]): MatchIndex {
+  const records = data.records.map((r) => new LazyRecord(r));
+  // Errors that share a template (after unwrapping) share its group, the first one of them made it.
+  const groups: LazyGroup[] = [];
+  const byKey = new Map<string, LazyGroup>();
+  data.records.forEach((r, ri) =>
+    r.errors.forEach((e, ei) => {
+      const key = unescapeQuotes(e.template);
+      let group = byKey.get(key);
+      if (!group) {
+        if (e.anchor === undefined) return;
+        group = new LazyGroup(e.template, e.anchor, data.records, compiled?.[groups.length]);
+        groups.push(group);
+        byKey.set(key, group);
+      }
+      group.ownerRefs.push([ri, ei]);
+    }),
+  );
+  const templates: TemplateGroup[] = groups;
+
+  const anchors = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  templates.forEach((g, gi) => {
+    if (g.anchor === null) unanchored.push(gi);
+    else {
+      const list = anchors.get(g.anchor);
+      if (list) list.push(gi);
+      else anchors.set(g.anchor, [gi]);
+    }
+  });
+
+  // A word of a record's error text not listed is in that record's texts only.
+  const df = new Map(Object.entries(data.errorWords));
+  const n = records.length;
+  const idf = (word: string) => Math.log(1 + n / (df.get(word) ?? 1));
 
   const citedBy = new Map<string, number[]>();
   records.forEach((r, ri) => {

@@ -289,3 +289,45 @@ describe("a hit only on a line that says loading failed", () => {
     expect(matchPaste(idx, paste).matches[0]).toMatchObject({ slug: "load-object-incident", confident: true });
   });
 });
+
+describe("the index file carries what loading it would otherwise work out (issue 12: /match at 10k)", () => {
+  const withBroken = [...records, record("broken-template", "incident", [["the loader said {x", "the loader said {x"]])];
+  const data = JSON.parse(serializeMatchIndex(buildMatchIndex(withBroken))) as {
+    records: { slug: string; url?: string; errors: { text: string; template: string; anchor?: string | null }[] }[];
+    errorWords: Record<string, number>;
+  };
+  const errorsOf = (slug: string) => data.records.find((r) => r.slug === slug)!.errors;
+
+  it("puts each template's anchor on the first error that uses it, and on no other", () => {
+    // helper-class's first template comes back in tool-b-generic: the group is the first one's.
+    expect(errorsOf("helper-class")[0]).toHaveProperty("anchor", expect.any(String));
+    expect(errorsOf("tool-b-generic")[0]).not.toHaveProperty("anchor");
+    expect(errorsOf("kata-netlink")[0]).toHaveProperty("anchor", expect.any(String));
+    // A template that does not compile gets none, so no group is made for it when the file is loaded.
+    expect(errorsOf("broken-template")[0]).not.toHaveProperty("anchor");
+    const loaded = loadMatchIndex(JSON.stringify(data));
+    expect(loaded.templates.map((t) => t.source)).not.toContain("the loader said {x");
+    const shared = loaded.templates.find((t) => t.source === "program {prog}: load program: invalid argument: invalid func unknown#{helper}")!;
+    expect(shared.owners.map((o) => [o.record, o.error])).toEqual([
+      [0, 0],
+      [2, 0],
+    ]);
+    expect(shared.owners[1]?.values).toEqual({ prog: "foo", helper: "122" });
+  });
+
+  it("lists the error words two or more records share, and leaves the page address to the slug", () => {
+    expect(data.errorWords).toMatchObject({ invalid: 3, func: 3, "unknown#125": 2 });
+    expect(data.errorWords).not.toHaveProperty("netlink");
+    expect(data.errorWords).not.toHaveProperty("protocol");
+    expect(data.records.every((r) => r.url === undefined)).toBe(true);
+    expect(loadMatchIndex(JSON.stringify(data)).records.map((r) => r.url)).toEqual(withBroken.map((r) => r.url));
+  });
+
+  it("matches the same from the file as from the records it was built from", () => {
+    const loaded = loadMatchIndex(JSON.stringify(data));
+    const built = buildMatchIndex(withBroken);
+    for (const paste of ["program x: load program: invalid argument: invalid func unknown#125", "protocol not supported: unknown on 5.4.0", "invalid func unknown#111"]) {
+      expect(matchPaste(loaded, paste, { kernel: "5.4.0" }).matches).toEqual(matchPaste(built, paste, { kernel: "5.4.0" }).matches);
+    }
+  });
+});

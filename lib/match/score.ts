@@ -118,7 +118,7 @@ function errorCoverage(record: IndexedRecord, index: MatchIndex, paste: Readonly
     let hit = 0;
     const found: string[] = [];
     for (const t of tokens) {
-      const w = index.idf.get(t) ?? 1;
+      const w = index.idf(t);
       total += w;
       if (paste.has(t)) {
         hit += w;
