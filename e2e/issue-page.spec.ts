@@ -97,8 +97,10 @@ test("the copy-link buttons put the page and section URLs on the clipboard", asy
   const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
 
   await page.getByRole("button", { name: "Copy link to Root cause" }).click();
-  await expect.poll(readClipboard).toBe(`${baseURL}${URL_PATH}#root-cause`);
+  // The status shows for 2 s after the copy: read it first, then the clipboard (a clipboard poll on a busy
+  // machine can outlast it).
   await expect(sectionHeading(page, "Root cause").getByRole("status")).toHaveText("Copied to the clipboard");
+  await expect.poll(readClipboard).toBe(`${baseURL}${URL_PATH}#root-cause`);
 
   await page.getByRole("button", { name: "Copy link to Verify on your node" }).click();
   await expect.poll(readClipboard).toBe(`${baseURL}${URL_PATH}#verify-on-your-node`);
