@@ -111,6 +111,8 @@ test("the copy-link buttons put the page and section URLs on the clipboard", asy
   // The copied section link opens that section.
   await page.goto(`${URL_PATH}#fix`);
   await page.getByRole("button", { name: "Copy link to Fix" }).click();
+  // The copy is asynchronous: wait for it, or the read may still find the page link copied above.
+  await expect.poll(readClipboard).toBe(`${baseURL}${URL_PATH}#fix`);
   const copied = await readClipboard();
   await page.goto("/");
   await page.goto(copied);
