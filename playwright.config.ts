@@ -18,7 +18,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // A test's budget. On a 2-core machine with nothing else running, the slowest tests (axe over the long
+  // browse pages, the URL-state and head-tag walks) take 21-27 s of a run that takes 10 minutes: 30 s left
+  // too little room for a slower or busier machine. A test that stalls still fails within a minute.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,

@@ -36,7 +36,7 @@ test.describe("facets", () => {
   test("kernel: a typed uname -r version keeps the records whose range contains it, and any-kernel ones", async ({
     page,
   }) => {
-    // Walks every page of results twice (about 10 s on an idle 2-core machine): three times the usual budget.
+    // Walks every page of results twice (up to 27 s on an idle 2-core machine): three times the usual budget.
     test.slow();
     const b = browsePage(page);
     await b.open();
