@@ -107,6 +107,9 @@ describe("nesting and size are bounded before the parsers run", () => {
     // 1,000 links cost micromark about 0.2 s; 2,900 cost a second of lint.
     expect(one("demo-retina-podlevel.md", withBody("[a](b) ".repeat(1_001))).text).toMatch(/body: has more than 1000 "\[" characters/);
     expect(one("demo-retina-podlevel.md", withBody("`a".repeat(15_000))).text).toMatch(/body: has more than 2000 backticks/);
+    // A run of backslash escapes costs micromark more than linear time: bounded like the other markers.
+    expect(one("demo-retina-podlevel.md", withBody("\\".repeat(1001))).text).toMatch(/body: has more than 1000 backslashes/);
+    expect(one("demo-retina-podlevel.md", withBody(`C:\\Windows\\System32 ${"\\".repeat(20)}`)).text).not.toMatch(/backslashes/);
     // The largest real body (4.5 KB, 97 lines, 6 links, 86 backticks) is far inside.
     expect(one("demo-retina-podlevel.md", withBody("A line of the body.\n".repeat(800))).problems).toEqual([]);
   });
