@@ -29,10 +29,8 @@ export function buildAnchorIndex(wordLists: readonly (readonly string[])[]): Anc
   const lists = wordLists.map((words) => [...new Set(words)]);
   const df = new Map<string, number>();
   for (const words of lists) for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
-  const anchors = new Map<string, number[]>();
-  const unanchored: number[] = [];
   const anchorOf: (string | null)[] = [];
-  lists.forEach((words, i) => {
+  lists.forEach((words) => {
     let best: string | null = null;
     for (const w of words) {
       if (best === null) best = w;
@@ -43,12 +41,21 @@ export function buildAnchorIndex(wordLists: readonly (readonly string[])[]): Anc
       }
     }
     anchorOf.push(best);
-    if (best === null) unanchored.push(i);
+  });
+  return { ...fileByAnchor(anchorOf), anchorOf };
+}
+
+/** Files templates under the anchors already chosen for them (by buildAnchorIndex, at build time). */
+export function fileByAnchor(anchorOf: readonly (string | null)[]): Omit<AnchorIndex, "anchorOf"> {
+  const anchors = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  anchorOf.forEach((anchor, i) => {
+    if (anchor === null) unanchored.push(i);
     else {
-      const list = anchors.get(best);
+      const list = anchors.get(anchor);
       if (list) list.push(i);
-      else anchors.set(best, [i]);
+      else anchors.set(anchor, [i]);
     }
   });
-  return { anchors, unanchored, anchorOf };
+  return { anchors, unanchored };
 }

@@ -11,7 +11,7 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from
 
 import { ROUTES } from "@/lib/constants";
 import { KernelRange, type KernelRangeData } from "@/lib/kernel/range";
-import { anchorWords, buildAnchorIndex } from "@/lib/match/anchors";
+import { anchorWords, buildAnchorIndex, fileByAnchor } from "@/lib/match/anchors";
 import { componentMatchers, type ComponentMatcher } from "@/lib/match/tool-aliases";
 import { BODY_INDEX_CHARS } from "@/lib/match/limits";
 import { errnosIn } from "@/lib/match/signals";
@@ -201,7 +201,7 @@ export function buildMatchIndex(records: readonly MatchSource[]): MatchIndex {
       classes: [...r.classes],
       subsystems: [...r.subsystems],
       errors: r.errors.map((e, ei) => {
-        const anchor = anchors.get(`${ri}:${ei}`);
+        const anchor = anchors[ri]?.[ei];
         return anchor === undefined ? { text: e.text, template: e.template } : { text: e.text, template: e.template, anchor };
       }),
       cites: [...r.cites],
@@ -225,12 +225,12 @@ function sharedErrorWords(records: readonly MatchIndexRecord[]): Record<string, 
 
 /**
  * The distinct error templates that compile, in the order records first use them, each filed under
- * its rarest whole word: `anchors` maps the first error of each (`record:error`) to its anchor, and
- * `compiled` holds the templates in that order (the order hydrate meets them in).
+ * its rarest whole word: `anchors[record][error]` is the anchor of a template's first error (undefined on
+ * every other error), and `compiled` holds the templates in that order (the order hydrate meets them in).
  */
-function groupTemplates(records: readonly MatchSource[]): { anchors: Map<string, string | null>; compiled: CompiledTemplate[] } {
+function groupTemplates(records: readonly MatchSource[]): { anchors: (string | null | undefined)[][]; compiled: CompiledTemplate[] } {
   const seen = new Set<string>();
-  const first: string[] = [];
+  const first: [number, number][] = [];
   const compiled: CompiledTemplate[] = [];
   const words: string[][] = [];
   records.forEach((r, ri) =>
@@ -245,13 +245,17 @@ function groupTemplates(records: readonly MatchSource[]): { anchors: Map<string,
       } catch {
         return;
       }
-      first.push(`${ri}:${ei}`);
+      first.push([ri, ei]);
       compiled.push(c);
       words.push(anchorWords(skeletonOf(c) ?? c));
     }),
   );
   const { anchorOf } = buildAnchorIndex(words);
-  return { anchors: new Map(first.map((k, gi) => [k, anchorOf[gi] ?? null])), compiled };
+  const anchors: (string | null | undefined)[][] = records.map((r) => r.errors.map(() => undefined));
+  first.forEach(([ri, ei], gi) => {
+    anchors[ri]![ei] = anchorOf[gi] ?? null;
+  });
+  return { anchors, compiled };
 }
 
 /** The JSON text of /match-index.json. */
@@ -480,17 +484,7 @@ function hydrate(data: MatchIndexMeta, text: MiniSearch<TextDoc> | null, compile
     }),
   );
   const templates: TemplateGroup[] = groups;
-
-  const anchors = new Map<string, number[]>();
-  const unanchored: number[] = [];
-  templates.forEach((g, gi) => {
-    if (g.anchor === null) unanchored.push(gi);
-    else {
-      const list = anchors.get(g.anchor);
-      if (list) list.push(gi);
-      else anchors.set(g.anchor, [gi]);
-    }
-  });
+  const { anchors, unanchored } = fileByAnchor(groups.map((g) => g.anchor));
 
   // A word of a record's error text not listed is in that record's texts only.
   const df = new Map(Object.entries(data.errorWords));
