@@ -2,19 +2,40 @@
  * The CLI's match index, kept on disk between runs and keyed by a hash of everything it is built from:
  * the write-ups' names and bytes, the index format version and the code that builds it. Content that
  * changes gives another key, so a cached index is never stale; only a valid content folder is cached.
+ *
+ * A cached index is a folder of three files, so a run reads only what one paste needs:
+ * - `core.json`: the index without its full-text part (what /match-index.json holds);
+ * - `terms.json`: the full-text index's document statistics, and its terms, sorted, each with where
+ *   its postings start and end in `postings.json`;
+ * - `postings.json`: the postings of every term, one JSON object after another.
+ * The matcher asks the text index for exact terms only (no prefix, no fuzzy search), and the BM25 score
+ * of a term needs its own postings and the document statistics alone; so a MiniSearch index loaded with
+ * the query's terms ranks exactly as the whole one does, at a fraction of the parse (lib/cli/
+ * index-cache.test.ts compares the two on every fixture paste).
+ *
+ * The key hashes every write-up's bytes. Reading 10,000 files costs more than the rest of a run, so the
+ * key is also kept beside the cache with each file's size, inode and change time; a later run whose
+ * files all stat the same reuses it. A file changed in the same instant the key was taken would keep
+ * its old change time, so files whose change time is that close to the key's are read again (git's
+ * "racy" rule).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import type MiniSearch from "minisearch";
+import type { SearchOptions } from "minisearch";
+
 import { contentDir, getAllIssues } from "@/lib/content";
-import { buildMatchIndex, loadMatchIndex, MATCH_INDEX_VERSION, serializeMatchIndex, type MatchIndex } from "@/lib/match";
+import { attachTextIndex, buildMatchIndex, loadMatchIndex, MATCH_INDEX_VERSION, type MatchIndex, type MatchIndexData, type MatchTextData } from "@/lib/match";
 import { toMatchSource } from "@/lib/records/projections";
 
 const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "ebpf-kb");
 /** Older indexes kept beside the newest (another content folder, another branch). */
 const KEEP = 4;
+/** Files whose change time is within this of the moment their key was taken are hashed again. */
+const RACY_NS = 2_000_000_000n;
 
 /** The code that builds the index: this module's file (the CLI bundle, or the source under a test runner). */
 function codeStamp(): string {
@@ -27,17 +48,22 @@ function codeStamp(): string {
   }
 }
 
+type Stamp = [name: string, stat: string];
+
+/** What a file's lstat says of its content: kind, size, inode, device, change and modification times. */
+function statStamp(full: string): { stamp: string; ctimeNs: bigint } {
+  try {
+    const st = fs.lstatSync(full, { bigint: true });
+    return { stamp: `${st.mode}:${st.size}:${st.ino}:${st.dev}:${st.ctimeNs}:${st.mtimeNs}`, ctimeNs: st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs };
+  } catch {
+    return { stamp: "?", ctimeNs: 0n };
+  }
+}
+
 /** SHA-256 of the index version, the code and every write-up's name and bytes, in name order. */
-export function contentKey(dir = contentDir()): string {
+function hashContent(issues: string, names: readonly string[]): string {
   const hash = crypto.createHash("sha256");
   hash.update(`v${MATCH_INDEX_VERSION}\n${codeStamp()}\n`);
-  const issues = path.join(dir, "issues");
-  let names: string[] = [];
-  try {
-    names = fs.readdirSync(issues).sort();
-  } catch {
-    // no folder: the loader reports it
-  }
   for (const name of names) {
     hash.update(`${name}\n`);
     try {
@@ -50,28 +76,209 @@ export function contentKey(dir = contentDir()): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** The match index for the content folder: from the cache when the key matches, else built and cached. */
-export function cachedMatchIndex(): { index: MatchIndex; cached: boolean } {
-  const key = contentKey();
-  const file = path.join(CACHE_DIR, `match-index-${key}.json`);
+/**
+ * The content key of a folder: SHA-256 of the index version, the code and every write-up's name and
+ * bytes, in name order. Taken from the kept stat list when every file stats as it did then.
+ */
+export function contentKey(dir = contentDir(), cacheDir = CACHE_DIR): string {
+  const issues = path.join(dir, "issues");
+  let names: string[] = [];
   try {
-    return { index: loadMatchIndex(fs.readFileSync(file, "utf8")), cached: true };
+    names = fs.readdirSync(issues).sort();
+  } catch {
+    // no folder: the loader reports it
+  }
+  const stamps: Stamp[] = [];
+  let newest = 0n;
+  for (const name of names) {
+    const s = statStamp(path.join(issues, name));
+    stamps.push([name, s.stamp]);
+    if (s.ctimeNs > newest) newest = s.ctimeNs;
+  }
+  const code = codeStamp();
+  const keyFile = path.join(cacheDir, `content-key-${crypto.createHash("sha256").update(`${path.resolve(issues)}\n${code}`).digest("hex").slice(0, 16)}.json`);
+  const listed = JSON.stringify(stamps);
+  try {
+    const kept = JSON.parse(fs.readFileSync(keyFile, "utf8")) as { stamps: string; takenNs: string; key: string };
+    if (kept.stamps === listed && newest + RACY_NS < BigInt(kept.takenNs) && /^[0-9a-f]{32}$/.test(kept.key)) return kept.key;
+  } catch {
+    // none kept, or unreadable: hash the files
+  }
+  const takenNs = BigInt(Date.now()) * 1_000_000n;
+  const key = hashContent(issues, names);
+  // Stats taken before hashing: a file changed while it was read stats differently next time.
+  writeAtomic(keyFile, JSON.stringify({ stamps: listed, takenNs: String(takenNs), key }));
+  return key;
+}
+
+function writeAtomic(file: string, text: string | Buffer): boolean {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    // A read-only checkout still matches; it just does not keep the index.
+    return false;
+  }
+}
+
+type PlainText = MatchTextData["text"];
+type TermsFile = { version: number; records: number; stats: Omit<PlainText, "index">; terms: string; ends: number[] };
+
+/** Writes the three files of a cached index into `folder` (which must not exist yet). */
+function writeCache(folder: string, index: MatchIndex): void {
+  const tmp = `${folder}.${process.pid}.tmp`;
+  fs.rmSync(tmp, { recursive: true, force: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  const core: MatchIndexData = { ...index.meta };
+  fs.writeFileSync(path.join(tmp, "core.json"), JSON.stringify(core));
+  if (!index.text) throw new Error("no text index to cache");
+  const { index: postings, ...stats } = index.text.toJSON();
+  const sorted = [...postings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const chunks: Buffer[] = [];
+  const ends: number[] = [];
+  let at = 0;
+  for (const [, entry] of sorted) {
+    const b = Buffer.from(JSON.stringify(entry), "utf8");
+    chunks.push(b);
+    at += b.length;
+    ends.push(at);
+  }
+  fs.writeFileSync(path.join(tmp, "postings.json"), Buffer.concat(chunks));
+  const terms: TermsFile = { version: MATCH_INDEX_VERSION, records: index.records.length, stats, terms: sorted.map(([t]) => t).join("\n"), ends };
+  fs.writeFileSync(path.join(tmp, "terms.json"), JSON.stringify(terms));
+  fs.renameSync(tmp, folder);
+}
+
+/**
+ * The full-text index of a cached folder, loaded lazily: a search loads the postings of its own terms
+ * into a MiniSearch index with the whole index's document statistics. Searches other than for exact
+ * terms (prefix, fuzzy, a query tree) load every term.
+ */
+class LazyTextIndex {
+  private terms: string[] | null = null;
+  private meta: TermsFile | null = null;
+
+  constructor(
+    private readonly folder: string,
+    private readonly records: MatchIndex["records"],
+  ) {}
+
+  /** Reads terms.json and checks it against postings.json's size; throws when they do not fit. */
+  termsFile(): TermsFile {
+    if (!this.meta) {
+      const meta = JSON.parse(fs.readFileSync(path.join(this.folder, "terms.json"), "utf8")) as TermsFile;
+      if (meta.version !== MATCH_INDEX_VERSION || meta.records !== this.records.length || typeof meta.terms !== "string" || !Array.isArray(meta.ends)) {
+        throw new Error("cached text index does not belong to its core");
+      }
+      this.meta = meta;
+      this.terms = meta.terms ? meta.terms.split("\n") : [];
+      const size = fs.statSync(path.join(this.folder, "postings.json")).size;
+      if (this.terms.length !== meta.ends.length || size !== (meta.ends[meta.ends.length - 1] ?? 0)) throw new Error("cached text index: terms and postings disagree");
+    }
+    return this.meta;
+  }
+
+  /** A MiniSearch index holding the postings of `wanted` (every term when null). */
+  load(wanted: ReadonlySet<string> | null): MiniSearch {
+    const meta = this.termsFile();
+    const terms = this.terms!;
+    const picked: number[] = [];
+    if (wanted === null) for (let i = 0; i < terms.length; i++) picked.push(i);
+    else {
+      for (const w of wanted) {
+        let lo = 0;
+        let hi = terms.length - 1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const t = terms[mid]!;
+          if (t === w) {
+            picked.push(mid);
+            break;
+          }
+          if (t < w) lo = mid + 1;
+          else hi = mid - 1;
+        }
+      }
+    }
+    const postings: PlainText["index"] = [];
+    const fd = fs.openSync(path.join(this.folder, "postings.json"), "r");
+    try {
+      for (const i of picked.sort((a, b) => a - b)) {
+        const start = i === 0 ? 0 : meta.ends[i - 1]!;
+        const buf = Buffer.alloc(meta.ends[i]! - start);
+        fs.readSync(fd, buf, 0, buf.length, start);
+        postings.push([terms[i]!, JSON.parse(buf.toString("utf8"))]);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    const shim = { records: this.records } as MatchIndex;
+    attachTextIndex(shim, { version: MATCH_INDEX_VERSION, records: this.records.length, text: { ...meta.stats, index: postings } as PlainText });
+    return shim.text!;
+  }
+
+  /** MiniSearch's search, on the postings of the query's terms. */
+  search(query: Parameters<MiniSearch["search"]>[0], options?: SearchOptions): ReturnType<MiniSearch["search"]> {
+    return this.load(exactTerms(query, options)).search(query, options);
+  }
+}
+
+/** The terms an exact search for `query` looks up, or null when the search may reach other terms. */
+function exactTerms(query: unknown, options: SearchOptions | undefined): Set<string> | null {
+  if (typeof query !== "string" || !options?.tokenize || !options.processTerm || options.prefix || options.fuzzy) return null;
+  const out = new Set<string>();
+  for (const token of options.tokenize(query)) {
+    const processed = options.processTerm(token);
+    for (const t of Array.isArray(processed) ? processed : [processed]) if (t) out.add(t);
+  }
+  return out;
+}
+
+/** Loads a cached folder: the core at once, the text index on its first search. */
+function readCache(folder: string): MatchIndex {
+  const index = loadMatchIndex(fs.readFileSync(path.join(folder, "core.json"), "utf8"));
+  const text = new LazyTextIndex(folder, index.records);
+  text.termsFile();
+  index.text = text as unknown as MatchIndex["text"];
+  return index;
+}
+
+/** Keeps the newest KEEP + 1 cached indexes (and content keys), and removes the index files of older formats. */
+function prune(cacheDir: string): void {
+  try {
+    const entries = fs.readdirSync(cacheDir).map((n) => ({ n, full: path.join(cacheDir, n) }));
+    for (const e of entries) if (/^match-index-.*\.json$/.test(e.n)) fs.rmSync(e.full, { force: true });
+    for (const prefix of ["match-", "content-key-"]) {
+      const old = entries
+        .filter((e) => e.n.startsWith(prefix) && !e.n.endsWith(".tmp") && !/^match-index-/.test(e.n))
+        .map((e) => ({ ...e, t: fs.statSync(e.full).mtimeMs }))
+        .sort((a, b) => b.t - a.t)
+        .slice(KEEP + 1);
+      for (const o of old) fs.rmSync(o.full, { recursive: true, force: true });
+    }
+  } catch {
+    // another run pruned first
+  }
+}
+
+/** The match index for the content folder: from the cache when the key matches, else built and cached. */
+export function cachedMatchIndex(cacheDir = CACHE_DIR): { index: MatchIndex; cached: boolean } {
+  const key = contentKey(contentDir(), cacheDir);
+  const folder = path.join(cacheDir, `match-${key}`);
+  try {
+    return { index: readCache(folder), cached: true };
   } catch {
     // missing or unreadable: build it
   }
   const index = buildMatchIndex(getAllIssues("check").map(toMatchSource));
   try {
-    fs.mkdirSync(CACHE_DIR, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, serializeMatchIndex(index));
-    fs.renameSync(tmp, file);
-    const old = fs
-      .readdirSync(CACHE_DIR)
-      .filter((n) => n.startsWith("match-index-") && n.endsWith(".json"))
-      .map((n) => ({ n, t: fs.statSync(path.join(CACHE_DIR, n)).mtimeMs }))
-      .sort((a, b) => b.t - a.t)
-      .slice(KEEP + 1);
-    for (const o of old) fs.rmSync(path.join(CACHE_DIR, o.n), { force: true });
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.rmSync(folder, { recursive: true, force: true });
+    writeCache(folder, index);
+    prune(cacheDir);
   } catch {
     // A read-only checkout still matches; it just does not keep the index.
   }
