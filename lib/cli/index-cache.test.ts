@@ -42,6 +42,22 @@ describe("the CLI's match index cache", () => {
     expect(cachedMatchIndex(cacheDir).cached).toBe(true);
   });
 
+  it("rebuilds a broken cached index, and searches one removed after it was opened", () => {
+    process.env.KB_CONTENT_DIR = content;
+    expect(cachedMatchIndex(cacheDir).cached).toBe(true);
+    const folder = path.join(cacheDir, `match-${contentKey(content, cacheDir)}`);
+    const postings = path.join(folder, "postings.json");
+    fs.truncateSync(postings, fs.statSync(postings).size - 1);
+    expect(cachedMatchIndex(cacheDir).cached).toBe(false);
+    const { index, cached } = cachedMatchIndex(cacheDir);
+    expect(cached).toBe(true);
+    const paste = "load program: invalid argument: invalid func unknown#125";
+    const want = JSON.stringify({ ...matchPaste(cachedMatchIndex(cacheDir).index, paste), stats: null });
+    fs.rmSync(folder, { recursive: true });
+    expect(JSON.stringify({ ...matchPaste(index, paste), stats: null })).toBe(want);
+    expect(JSON.parse(want).matches.length).toBeGreaterThan(0);
+  });
+
   it("changes its key when a file is added or renamed", () => {
     const before = contentKey(content, cacheDir);
     fs.copyFileSync(path.join(content, "issues", "demo-retina-podlevel.md"), path.join(content, "issues", "zz.md"));
@@ -53,26 +69,48 @@ describe("the CLI's match index cache", () => {
   });
 
   it("takes the key from its stat list only while every file stats the same, and not for a file changed just before", () => {
+    const file = path.join(content, "issues", "demo-retina-podlevel.md");
+    // A whole second: utimes restores it to the nanosecond, so below only the change time can tell.
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
     const real = contentKey(content, cacheDir);
     const fake = "f".repeat(32);
     const kept = JSON.parse(fs.readFileSync(keyFile(), "utf8")) as { takenNs: string; key: string };
+    const newest = fs
+      .readdirSync(path.join(content, "issues"))
+      .map((n) => fs.lstatSync(path.join(content, "issues", n), { bigint: true }))
+      .reduce((m, st) => [st.ctimeNs, st.mtimeNs].reduce((a, b) => (b > a ? b : a), m), 0n);
+    const keep = (takenNs: bigint) => fs.writeFileSync(keyFile(), JSON.stringify({ ...kept, key: fake, takenNs: String(takenNs) }));
     // Taken long after the files changed: the kept key is used without reading the files.
-    fs.writeFileSync(keyFile(), JSON.stringify({ ...kept, key: fake, takenNs: String(BigInt(Date.now() + 60_000) * 1_000_000n) }));
+    keep(newest + 3_000_000_000n);
     expect(contentKey(content, cacheDir)).toBe(fake);
-    // Taken within the racy window of the newest change: the files are hashed again.
-    fs.writeFileSync(keyFile(), JSON.stringify({ ...kept, key: fake }));
+    // Taken within 2 s of the newest change: the files are hashed again.
+    keep(newest + 1_000_000_000n);
     expect(contentKey(content, cacheDir)).toBe(real);
 
     // Same size, same modification time, other bytes: the change time tells.
-    fs.writeFileSync(keyFile(), JSON.stringify({ ...kept, key: fake, takenNs: String(BigInt(Date.now() + 60_000) * 1_000_000n) }));
-    const file = path.join(content, "issues", "demo-retina-podlevel.md");
-    const st = fs.statSync(file);
-    const text = fs.readFileSync(file, "utf8");
-    fs.writeFileSync(file, text.replace("Retina", "Retinb"));
-    fs.utimesSync(file, st.atime, st.mtime);
+    keep(newest + 3_000_000_000n);
+    const mtimeNs = fs.statSync(file, { bigint: true }).mtimeNs;
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Retina", "Retinb"));
+    fs.utimesSync(file, 1_700_000_000, 1_700_000_000);
+    expect(fs.statSync(file, { bigint: true }).mtimeNs).toBe(mtimeNs);
     const changed = contentKey(content, cacheDir);
     expect(changed).not.toBe(fake);
     expect(changed).not.toBe(real);
+  });
+
+  it("searches a fresh index when cached postings do not parse, and drops the folder", () => {
+    process.env.KB_CONTENT_DIR = content;
+    cachedMatchIndex(cacheDir);
+    const folder = path.join(cacheDir, `match-${contentKey(content, cacheDir)}`);
+    const paste = "load program: invalid argument: invalid func unknown#125";
+    const want = JSON.stringify({ ...matchPaste(cachedMatchIndex(cacheDir).index, paste), stats: null });
+    const postings = path.join(folder, "postings.json");
+    fs.writeFileSync(postings, "]".repeat(fs.statSync(postings).size));
+    const { index, cached } = cachedMatchIndex(cacheDir);
+    expect(cached).toBe(true);
+    expect(JSON.stringify({ ...matchPaste(index, paste), stats: null })).toBe(want);
+    expect(fs.existsSync(folder)).toBe(false);
+    expect(cachedMatchIndex(cacheDir).cached).toBe(false);
   });
 
   it("ranks every fixture paste and every record's error texts exactly as the whole index read from JSON does", () => {
@@ -88,14 +126,20 @@ describe("the CLI's match index cache", () => {
     for (const r of full.records) for (const e of r.errors) pastes.push(e.text);
     expect(pastes.length).toBeGreaterThan(100);
     const answer = (index: MatchIndex, paste: string, kernel: string | null) => JSON.stringify({ ...matchPaste(index, paste, { kernel }), stats: null });
-    let withText = 0;
+    const terms = full.text!.termCount;
+    let withMatches = 0;
+    let mostLoaded = 0;
     for (const paste of pastes) {
       for (const kernel of [null, "5.4.0-189-generic"]) {
         const want = answer(full, paste, kernel);
         expect(answer(cached, paste, kernel)).toBe(want);
-        if (JSON.parse(want).matches.length > 0) withText++;
+        if (JSON.parse(want).matches.length > 0) withMatches++;
+        mostLoaded = Math.max(mostLoaded, (cached.text as unknown as { lastLoaded: number }).lastLoaded);
       }
     }
-    expect(withText).toBeGreaterThan(100);
+    expect(withMatches).toBeGreaterThan(100);
+    // Each search read the postings of its own terms, not the whole index.
+    expect(mostLoaded).toBeGreaterThan(0);
+    expect(mostLoaded).toBeLessThan(terms / 5);
   });
 });

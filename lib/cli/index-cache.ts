@@ -96,7 +96,7 @@ export function contentKey(dir = contentDir(), cacheDir = CACHE_DIR): string {
     if (s.ctimeNs > newest) newest = s.ctimeNs;
   }
   const code = codeStamp();
-  const keyFile = path.join(cacheDir, `content-key-${crypto.createHash("sha256").update(`${path.resolve(issues)}\n${code}`).digest("hex").slice(0, 16)}.json`);
+  const keyFile = path.join(cacheDir, `content-key-${crypto.createHash("sha256").update(`v${MATCH_INDEX_VERSION}\n${path.resolve(issues)}\n${code}`).digest("hex").slice(0, 16)}.json`);
   const listed = JSON.stringify(stamps);
   try {
     const kept = JSON.parse(fs.readFileSync(keyFile, "utf8")) as { stamps: string; takenNs: string; key: string };
@@ -127,14 +127,12 @@ function writeAtomic(file: string, text: string | Buffer): boolean {
 type PlainText = MatchTextData["text"];
 type TermsFile = { version: number; records: number; stats: Omit<PlainText, "index">; terms: string; ends: number[] };
 
-/** Writes the three files of a cached index into `folder` (which must not exist yet). */
+/** Writes the three files of a cached index into `folder`, a new folder. */
 function writeCache(folder: string, index: MatchIndex): void {
-  const tmp = `${folder}.${process.pid}.tmp`;
-  fs.rmSync(tmp, { recursive: true, force: true });
-  fs.mkdirSync(tmp, { recursive: true });
-  const core: MatchIndexData = { ...index.meta };
-  fs.writeFileSync(path.join(tmp, "core.json"), JSON.stringify(core));
   if (!index.text) throw new Error("no text index to cache");
+  fs.mkdirSync(folder, { recursive: true });
+  const core: MatchIndexData = { ...index.meta };
+  fs.writeFileSync(path.join(folder, "core.json"), JSON.stringify(core));
   const { index: postings, ...stats } = index.text.toJSON();
   const sorted = [...postings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const chunks: Buffer[] = [];
@@ -146,45 +144,48 @@ function writeCache(folder: string, index: MatchIndex): void {
     at += b.length;
     ends.push(at);
   }
-  fs.writeFileSync(path.join(tmp, "postings.json"), Buffer.concat(chunks));
+  fs.writeFileSync(path.join(folder, "postings.json"), Buffer.concat(chunks));
   const terms: TermsFile = { version: MATCH_INDEX_VERSION, records: index.records.length, stats, terms: sorted.map(([t]) => t).join("\n"), ends };
-  fs.writeFileSync(path.join(tmp, "terms.json"), JSON.stringify(terms));
-  fs.renameSync(tmp, folder);
+  fs.writeFileSync(path.join(folder, "terms.json"), JSON.stringify(terms));
 }
 
 /**
  * The full-text index of a cached folder, loaded lazily: a search loads the postings of its own terms
  * into a MiniSearch index with the whole index's document statistics. Searches other than for exact
- * terms (prefix, fuzzy, a query tree) load every term.
+ * terms (prefix, fuzzy, a query tree) load every term. The postings file is opened at once, so a run
+ * that prunes or replaces the folder meanwhile does not take it away.
  */
 class LazyTextIndex {
-  private terms: string[] | null = null;
-  private meta: TermsFile | null = null;
+  /** Terms whose postings the last search loaded (for tests: a search loads its own terms only). */
+  lastLoaded = 0;
+  private readonly meta: TermsFile;
+  /** The whole text index, built from the write-ups, once this folder's postings failed to read. */
+  private rebuilt: MiniSearch | null = null;
+  private readonly terms: string[];
+  private readonly fd: number;
 
+  /** Reads terms.json and opens postings.json; throws when they do not belong together or to the core. */
   constructor(
     private readonly folder: string,
     private readonly records: MatchIndex["records"],
-  ) {}
-
-  /** Reads terms.json and checks it against postings.json's size; throws when they do not fit. */
-  termsFile(): TermsFile {
-    if (!this.meta) {
-      const meta = JSON.parse(fs.readFileSync(path.join(this.folder, "terms.json"), "utf8")) as TermsFile;
-      if (meta.version !== MATCH_INDEX_VERSION || meta.records !== this.records.length || typeof meta.terms !== "string" || !Array.isArray(meta.ends)) {
-        throw new Error("cached text index does not belong to its core");
-      }
-      this.meta = meta;
-      this.terms = meta.terms ? meta.terms.split("\n") : [];
-      const size = fs.statSync(path.join(this.folder, "postings.json")).size;
-      if (this.terms.length !== meta.ends.length || size !== (meta.ends[meta.ends.length - 1] ?? 0)) throw new Error("cached text index: terms and postings disagree");
+    private readonly rebuild: () => MiniSearch,
+  ) {
+    const meta = JSON.parse(fs.readFileSync(path.join(folder, "terms.json"), "utf8")) as TermsFile;
+    if (meta?.version !== MATCH_INDEX_VERSION || meta.records !== records.length || typeof meta.terms !== "string" || !Array.isArray(meta.ends)) {
+      throw new Error("cached text index does not belong to its core");
     }
-    return this.meta;
+    this.meta = meta;
+    this.terms = meta.terms ? meta.terms.split("\n") : [];
+    this.fd = fs.openSync(path.join(folder, "postings.json"), "r");
+    if (this.terms.length !== meta.ends.length || fs.fstatSync(this.fd).size !== (meta.ends[meta.ends.length - 1] ?? 0)) {
+      fs.closeSync(this.fd);
+      throw new Error("cached text index: terms and postings disagree");
+    }
   }
 
   /** A MiniSearch index holding the postings of `wanted` (every term when null). */
   load(wanted: ReadonlySet<string> | null): MiniSearch {
-    const meta = this.termsFile();
-    const terms = this.terms!;
+    const { meta, terms } = this;
     const picked: number[] = [];
     if (wanted === null) for (let i = 0; i < terms.length; i++) picked.push(i);
     else {
@@ -204,17 +205,13 @@ class LazyTextIndex {
       }
     }
     const postings: PlainText["index"] = [];
-    const fd = fs.openSync(path.join(this.folder, "postings.json"), "r");
-    try {
-      for (const i of picked.sort((a, b) => a - b)) {
-        const start = i === 0 ? 0 : meta.ends[i - 1]!;
-        const buf = Buffer.alloc(meta.ends[i]! - start);
-        fs.readSync(fd, buf, 0, buf.length, start);
-        postings.push([terms[i]!, JSON.parse(buf.toString("utf8"))]);
-      }
-    } finally {
-      fs.closeSync(fd);
+    for (const i of picked.sort((a, b) => a - b)) {
+      const start = i === 0 ? 0 : meta.ends[i - 1]!;
+      const buf = Buffer.alloc(meta.ends[i]! - start);
+      fs.readSync(this.fd, buf, 0, buf.length, start);
+      postings.push([terms[i]!, JSON.parse(buf.toString("utf8"))]);
     }
+    this.lastLoaded = postings.length;
     const shim = { records: this.records } as MatchIndex;
     attachTextIndex(shim, { version: MATCH_INDEX_VERSION, records: this.records.length, text: { ...meta.stats, index: postings } as PlainText });
     return shim.text!;
@@ -222,11 +219,24 @@ class LazyTextIndex {
 
   /** MiniSearch's search, on the postings of the query's terms. */
   search(query: Parameters<MiniSearch["search"]>[0], options?: SearchOptions): ReturnType<MiniSearch["search"]> {
-    return this.load(exactTerms(query, options)).search(query, options);
+    if (!this.rebuilt) {
+      try {
+        return this.load(exactTerms(query, options)).search(query, options);
+      } catch {
+        // Postings that do not parse (a disk error, a hand edit): drop the folder and search a fresh index.
+        this.rebuilt = this.rebuild();
+        removeFolder(this.folder);
+      }
+    }
+    return this.rebuilt.search(query, options);
   }
 }
 
-/** The terms an exact search for `query` looks up, or null when the search may reach other terms. */
+/**
+ * The terms an exact search for `query` looks up, or null when the search may reach other terms. The
+ * text index sets no search options of its own (lib/match/match-index.ts, textOptions), so the options
+ * passed are all the search uses.
+ */
 function exactTerms(query: unknown, options: SearchOptions | undefined): Set<string> | null {
   if (typeof query !== "string" || !options?.tokenize || !options.processTerm || options.prefix || options.fuzzy) return null;
   const out = new Set<string>();
@@ -240,21 +250,66 @@ function exactTerms(query: unknown, options: SearchOptions | undefined): Set<str
 /** Loads a cached folder: the core at once, the text index on its first search. */
 function readCache(folder: string): MatchIndex {
   const index = loadMatchIndex(fs.readFileSync(path.join(folder, "core.json"), "utf8"));
-  const text = new LazyTextIndex(folder, index.records);
-  text.termsFile();
-  index.text = text as unknown as MatchIndex["text"];
+  const rebuild = () => buildMatchIndex(getAllIssues("check").map(toMatchSource)).text!;
+  index.text = new LazyTextIndex(folder, index.records, rebuild) as unknown as MatchIndex["text"];
   return index;
 }
 
-/** Keeps the newest KEEP + 1 cached indexes (and content keys), and removes the index files of older formats. */
+/** Moves a folder aside, then removes it: a run that reads it meanwhile finds it whole or not at all. */
+function removeFolder(folder: string): void {
+  const aside = `${folder}.${process.pid}.old`;
+  try {
+    fs.renameSync(folder, aside);
+    fs.rmSync(aside, { recursive: true, force: true });
+  } catch {
+    // gone already, or read-only
+  }
+}
+
+/**
+ * Puts a new cached index in place: written to a folder of this process's own, then renamed. When
+ * another run put one there first, a readable one is kept; a broken one is moved aside and replaced.
+ */
+function storeCache(folder: string, index: MatchIndex): void {
+  const tmp = `${folder}.${process.pid}.tmp`;
+  try {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    writeCache(tmp, index);
+    try {
+      fs.renameSync(tmp, folder);
+      return;
+    } catch {
+      // a folder is there already
+    }
+    try {
+      readCache(folder);
+      return;
+    } catch {
+      // broken: replace it
+    }
+    removeFolder(folder);
+    fs.renameSync(tmp, folder);
+  } catch {
+    // A read-only checkout still matches; it just does not keep the index.
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Keeps the newest KEEP + 1 cached indexes (and content keys); removes older formats' files and leftovers of runs that died. */
 function prune(cacheDir: string): void {
   try {
-    const entries = fs.readdirSync(cacheDir).map((n) => ({ n, full: path.join(cacheDir, n) }));
-    for (const e of entries) if (/^match-index-.*\.json$/.test(e.n)) fs.rmSync(e.full, { force: true });
-    for (const prefix of ["match-", "content-key-"]) {
+    const now = Date.now();
+    const entries = fs.readdirSync(cacheDir).map((n) => {
+      const full = path.join(cacheDir, n);
+      return { n, full, t: fs.statSync(full).mtimeMs };
+    });
+    for (const e of entries) {
+      if (/^match-index-.*\.json$/.test(e.n) || (/\.(tmp|old)$/.test(e.n) && now - e.t > 600_000)) fs.rmSync(e.full, { recursive: true, force: true });
+    }
+    for (const re of [/^match-[0-9a-f]{32}$/, /^content-key-[0-9a-f]{16}\.json$/]) {
       const old = entries
-        .filter((e) => e.n.startsWith(prefix) && !e.n.endsWith(".tmp") && !/^match-index-/.test(e.n))
-        .map((e) => ({ ...e, t: fs.statSync(e.full).mtimeMs }))
+        .filter((e) => re.test(e.n))
         .sort((a, b) => b.t - a.t)
         .slice(KEEP + 1);
       for (const o of old) fs.rmSync(o.full, { recursive: true, force: true });
@@ -274,13 +329,8 @@ export function cachedMatchIndex(cacheDir = CACHE_DIR): { index: MatchIndex; cac
     // missing or unreadable: build it
   }
   const index = buildMatchIndex(getAllIssues("check").map(toMatchSource));
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    fs.rmSync(folder, { recursive: true, force: true });
-    writeCache(folder, index);
-    prune(cacheDir);
-  } catch {
-    // A read-only checkout still matches; it just does not keep the index.
-  }
+  // Kept only when no write-up changed while it was read: else it would be filed under the old content's key.
+  if (contentKey(contentDir(), cacheDir) === key) storeCache(folder, index);
+  prune(cacheDir);
   return { index, cached: false };
 }
