@@ -50,13 +50,16 @@ function codeStamp(): string {
 
 type Stamp = [name: string, stat: string];
 
-/** What a file's lstat says of its content: kind, size, inode, device, change and modification times. */
-function statStamp(full: string): { stamp: string; ctimeNs: bigint } {
+/**
+ * What a file's lstat says of its content (kind, size, inode, device, change and modification times),
+ * and when it last changed: the later of the two times.
+ */
+function statStamp(full: string): { stamp: string; changedNs: bigint } {
   try {
     const st = fs.lstatSync(full, { bigint: true });
-    return { stamp: `${st.mode}:${st.size}:${st.ino}:${st.dev}:${st.ctimeNs}:${st.mtimeNs}`, ctimeNs: st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs };
+    return { stamp: `${st.mode}:${st.size}:${st.ino}:${st.dev}:${st.ctimeNs}:${st.mtimeNs}`, changedNs: st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs };
   } catch {
-    return { stamp: "?", ctimeNs: 0n };
+    return { stamp: "?", changedNs: 0n };
   }
 }
 
@@ -93,7 +96,7 @@ export function contentKey(dir = contentDir(), cacheDir = CACHE_DIR): string {
   for (const name of names) {
     const s = statStamp(path.join(issues, name));
     stamps.push([name, s.stamp]);
-    if (s.ctimeNs > newest) newest = s.ctimeNs;
+    if (s.changedNs > newest) newest = s.changedNs;
   }
   const code = codeStamp();
   const keyFile = path.join(cacheDir, `content-key-${crypto.createHash("sha256").update(`v${MATCH_INDEX_VERSION}\n${path.resolve(issues)}\n${code}`).digest("hex").slice(0, 16)}.json`);
@@ -111,16 +114,14 @@ export function contentKey(dir = contentDir(), cacheDir = CACHE_DIR): string {
   return key;
 }
 
-function writeAtomic(file: string, text: string | Buffer): boolean {
+function writeAtomic(file: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
-    return true;
   } catch {
-    // A read-only checkout still matches; it just does not keep the index.
-    return false;
+    // A read-only checkout still works; it hashes the write-ups on every run.
   }
 }
 
@@ -186,24 +187,7 @@ class LazyTextIndex {
   /** A MiniSearch index holding the postings of `wanted` (every term when null). */
   load(wanted: ReadonlySet<string> | null): MiniSearch {
     const { meta, terms } = this;
-    const picked: number[] = [];
-    if (wanted === null) for (let i = 0; i < terms.length; i++) picked.push(i);
-    else {
-      for (const w of wanted) {
-        let lo = 0;
-        let hi = terms.length - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const t = terms[mid]!;
-          if (t === w) {
-            picked.push(mid);
-            break;
-          }
-          if (t < w) lo = mid + 1;
-          else hi = mid - 1;
-        }
-      }
-    }
+    const picked = wanted === null ? terms.map((_, i) => i) : [...wanted].map((w) => indexOfTerm(terms, w)).filter((i) => i >= 0);
     const postings: PlainText["index"] = [];
     for (const i of picked.sort((a, b) => a - b)) {
       const start = i === 0 ? 0 : meta.ends[i - 1]!;
@@ -230,6 +214,20 @@ class LazyTextIndex {
     }
     return this.rebuilt.search(query, options);
   }
+}
+
+/** Where `term` is in `sorted` (by binary search), or -1. */
+function indexOfTerm(sorted: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = sorted[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
