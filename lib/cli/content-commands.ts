@@ -1,9 +1,13 @@
-/** `kb list`, `kb show`, `kb lint`: the write-ups as records, and their problems. */
+/**
+ * `kb list`, `kb show`, `kb lint`: the write-ups as records, and their problems. The loader is imported
+ * when a command runs, so that the CLI's other commands start without it.
+ */
 import { stringOption, UsageError, type Command } from "@/lib/cli/command";
-import { contentDir, formatProblem, getAllIssues, getIssue, loadContent } from "@/lib/content";
 import { FACETS, passes, emptyFilters } from "@/lib/facets";
-import { toListJson, toShowJson, toSummary } from "@/lib/records/projections";
 import { quoteForMessage } from "@/lib/quote";
+
+const content = () => import("@/lib/content");
+const projections = () => import("@/lib/records/projections");
 
 export const list: Command = {
   name: "list",
@@ -11,7 +15,7 @@ export const list: Command = {
   summary: "records, filtered (VERSION as uname -r prints it)",
   options: { json: { type: "boolean" }, component: { type: "string" }, kernel: { type: "string" } },
   positionals: [0, 0],
-  run(args, io) {
+  async run(args, io) {
     // Flags parse through the facet registry, as the browse page's URL does.
     const filters = emptyFilters();
     const component = stringOption(args, "component");
@@ -26,6 +30,7 @@ export const list: Command = {
       if (v?.kind !== "version") throw new UsageError(`--kernel: ${quoteForMessage(kernel)} is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
       filters.kernel = [v];
     }
+    const [{ getAllIssues }, { toListJson, toSummary }] = await Promise.all([content(), projections()]);
     const records = getAllIssues("outline").filter((r) => passes(toSummary(r), filters));
     if (args.values.json) {
       io.stdout(JSON.stringify(records.map(toListJson), null, 2) + "\n");
@@ -49,8 +54,9 @@ export const show: Command = {
   summary: "one record",
   options: { json: { type: "boolean" } },
   positionals: [1, 1],
-  run(args, io) {
+  async run(args, io) {
     const slug = args.positionals[0] ?? "";
+    const [{ getAllIssues, getIssue }, { toShowJson }] = await Promise.all([content(), projections()]);
     const record = getIssue(slug, "outline");
     if (!record) {
       io.stderr(`kb: no record ${quoteForMessage(slug, 100)}. Known slugs:\n${getAllIssues("outline").map((r) => "  " + r.slug).join("\n")}\n`);
@@ -87,7 +93,8 @@ export const lint: Command = {
   summary: "check every write-up; exit 1 naming file, line, field",
   options: {},
   positionals: [0, 0],
-  run(_args, io) {
+  async run(_args, io) {
+    const { contentDir, formatProblem, loadContent } = await content();
     const { records, problems, files } = loadContent("check");
     if (problems.length > 0) {
       for (const p of problems) io.stderr(formatProblem(p) + "\n");

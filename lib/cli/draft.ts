@@ -6,13 +6,9 @@
  * draft still lacks goes to standard error.
  */
 import { stringOption, UsageError, type Command } from "@/lib/cli/command";
-import { getAllIssues } from "@/lib/content";
-import { formatProblem, loadIssueFile } from "@/lib/content/parse";
 import { checkSourceUrl } from "@/lib/content/source-url";
-import { buildDraft, renderDraft } from "@/lib/draft/draft";
 import { parseKernelRelease } from "@/lib/kernel/version";
 import { buildMatchIndex, matchPaste } from "@/lib/match";
-import { toMatchSource } from "@/lib/records/projections";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -38,6 +34,13 @@ export const draft: Command = {
       io.stderr("kb: nothing to draft from: pipe the error into it, e.g. kubectl logs POD | npm run -s kb -- draft --slug SLUG\n");
       return 1;
     }
+    // The loader and the draft writer are imported here, so that the CLI's other commands start without them.
+    const [{ getAllIssues }, { formatProblem, loadIssueFile }, { buildDraft, renderDraft }, { toMatchSource }] = await Promise.all([
+      import("@/lib/content"),
+      import("@/lib/content/parse"),
+      import("@/lib/draft/draft"),
+      import("@/lib/records/projections"),
+    ]);
     const result = matchPaste(buildMatchIndex(getAllIssues().map(toMatchSource)), paste, { kernel: kernel ?? null });
     const text = renderDraft(buildDraft({ paste, result, slug, ref: ref ?? null, today: new Date().toISOString().slice(0, 10) }));
     io.stdout(text);

@@ -4,10 +4,13 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { cachedMatchIndex, contentKey } from "@/lib/cli/index-cache";
+import { cachedSummaries, contentKey, withMatchData, type MatchData } from "@/lib/cli/index-cache";
 import { getAllIssues } from "@/lib/content";
+import { kernelReport } from "@/lib/kernel/report";
 import { buildMatchIndex, loadMatchIndex, matchPaste, serializeMatchIndex, type MatchIndex } from "@/lib/match";
-import { toMatchSource } from "@/lib/records/projections";
+import { toMatchSource, toSummary } from "@/lib/records/projections";
+import { loadVerifierIndex } from "@/lib/verifier/decode";
+import { verifierCatalogFor } from "@/lib/verifier/sources";
 
 const GOOD = path.resolve(__dirname, "../content/fixtures/good");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kb-cache-"));
@@ -21,15 +24,21 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The match data as a run of `kb match` gets it (the cached folder's, or built afresh), and where it came from. */
+const cachedMatchIndex = async (dir: string): Promise<MatchData & { cached: boolean }> => {
+  const { value, cached } = await withMatchData((data) => data, dir);
+  return { ...value, cached };
+};
+
 const keyFile = () => path.join(cacheDir, fs.readdirSync(cacheDir).find((n) => n.startsWith("content-key-"))!);
 
 describe("the CLI's match index cache", () => {
-  it("is reused while the content is unchanged and rebuilt when a byte changes", () => {
+  it("is reused while the content is unchanged and rebuilt when a byte changes", async () => {
     process.env.KB_CONTENT_DIR = content;
     const key1 = contentKey(content, cacheDir);
-    const first = cachedMatchIndex(cacheDir);
+    const first = await cachedMatchIndex(cacheDir);
     expect(first.cached).toBe(false);
-    const second = cachedMatchIndex(cacheDir);
+    const second = await cachedMatchIndex(cacheDir);
     expect(second.cached).toBe(true);
     expect(second.index.records.map((r) => r.slug)).toEqual(first.index.records.map((r) => r.slug));
 
@@ -37,22 +46,22 @@ describe("the CLI's match index cache", () => {
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("Retina", "Retina "));
     const key2 = contentKey(content, cacheDir);
     expect(key2).not.toBe(key1);
-    const third = cachedMatchIndex(cacheDir);
+    const third = await cachedMatchIndex(cacheDir);
     expect(third.cached).toBe(false);
-    expect(cachedMatchIndex(cacheDir).cached).toBe(true);
+    expect((await cachedMatchIndex(cacheDir)).cached).toBe(true);
   });
 
-  it("rebuilds a broken cached index, and searches one removed after it was opened", () => {
+  it("rebuilds a broken cached index, and searches one removed after it was opened", async () => {
     process.env.KB_CONTENT_DIR = content;
-    expect(cachedMatchIndex(cacheDir).cached).toBe(true);
+    expect((await cachedMatchIndex(cacheDir)).cached).toBe(true);
     const folder = path.join(cacheDir, `match-${contentKey(content, cacheDir)}`);
     const postings = path.join(folder, "postings.json");
     fs.truncateSync(postings, fs.statSync(postings).size - 1);
-    expect(cachedMatchIndex(cacheDir).cached).toBe(false);
-    const { index, cached } = cachedMatchIndex(cacheDir);
+    expect((await cachedMatchIndex(cacheDir)).cached).toBe(false);
+    const { index, cached } = await cachedMatchIndex(cacheDir);
     expect(cached).toBe(true);
     const paste = "load program: invalid argument: invalid func unknown#125";
-    const want = JSON.stringify({ ...matchPaste(cachedMatchIndex(cacheDir).index, paste), stats: null });
+    const want = JSON.stringify({ ...matchPaste((await cachedMatchIndex(cacheDir)).index, paste), stats: null });
     fs.rmSync(folder, { recursive: true });
     expect(JSON.stringify({ ...matchPaste(index, paste), stats: null })).toBe(want);
     expect(JSON.parse(want).matches.length).toBeGreaterThan(0);
@@ -98,28 +107,64 @@ describe("the CLI's match index cache", () => {
     expect(changed).not.toBe(real);
   });
 
-  it("searches a fresh index when cached postings do not parse, and drops the folder", () => {
+  it("answers from a fresh index when cached postings do not parse, and drops the folder", async () => {
     process.env.KB_CONTENT_DIR = content;
-    cachedMatchIndex(cacheDir);
+    await cachedMatchIndex(cacheDir);
     const folder = path.join(cacheDir, `match-${contentKey(content, cacheDir)}`);
     const paste = "load program: invalid argument: invalid func unknown#125";
-    const want = JSON.stringify({ ...matchPaste(cachedMatchIndex(cacheDir).index, paste), stats: null });
+    const answer = ({ index, verifier }: MatchData) => JSON.stringify({ ...matchPaste(index, paste, { verifier }), stats: null });
+    const want = await withMatchData(answer, cacheDir);
+    expect(want.cached).toBe(true);
+    expect(JSON.parse(want.value).matches.length).toBeGreaterThan(0);
     const postings = path.join(folder, "postings.json");
     fs.writeFileSync(postings, "]".repeat(fs.statSync(postings).size));
-    const { index, cached } = cachedMatchIndex(cacheDir);
-    expect(cached).toBe(true);
-    expect(JSON.stringify({ ...matchPaste(index, paste), stats: null })).toBe(want);
-    expect(fs.existsSync(folder)).toBe(false);
-    expect(cachedMatchIndex(cacheDir).cached).toBe(false);
+    // The folder reads (sizes agree); its postings fail at the search, and the answer comes from a rebuilt index.
+    const runs: number[] = [];
+    const got = await withMatchData((data) => {
+      runs.push(data.index.records.length);
+      return answer(data);
+    }, cacheDir);
+    expect(runs.length).toBe(2);
+    expect(got).toEqual({ value: want.value, cached: false });
+    // The broken folder was dropped and a good one kept in its place.
+    expect(fs.readFileSync(path.join(folder, "postings.json"), "utf8").startsWith("{")).toBe(true);
+    expect((await withMatchData(answer, cacheDir)).cached).toBe(true);
   });
 
-  it("ranks every fixture paste and every record's error texts exactly as the whole index read from JSON does", () => {
+  it("keeps the verifier catalog of these write-ups, and their summaries as `kb kernel` reads them", async () => {
+    process.env.KB_CONTENT_DIR = content;
+    const { verifier } = await cachedMatchIndex(cacheDir);
+    const fresh = loadVerifierIndex(verifierCatalogFor(getAllIssues("check").map(toMatchSource)));
+    expect(JSON.stringify(verifier.data)).toBe(JSON.stringify(fresh.data));
+    expect(verifier.templates.length).toBe(fresh.templates.length);
+    expect(verifier.templates.length).toBeGreaterThan(100);
+
+    const first = await cachedSummaries(cacheDir);
+    const second = await cachedSummaries(cacheDir);
+    expect([first.cached, second.cached]).toEqual([false, true]);
+    const want = getAllIssues("outline").map(toSummary);
+    for (const version of ["5.4.0-189-generic", "4.19.0", "6.8.0"]) {
+      expect(JSON.stringify(kernelReport(version, second.summaries))).toBe(JSON.stringify(kernelReport(version, want)));
+    }
+    // A changed write-up is read again, not taken from the summaries kept for the old bytes. (In another
+    // folder: the loader keeps one folder's records per process, and a CLI run is a process of its own.)
+    const other = path.join(tmp, "content-retitled");
+    fs.cpSync(content, other, { recursive: true });
+    process.env.KB_CONTENT_DIR = other;
+    const file = path.join(other, "issues", "demo-retina-podlevel.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: A retitled write-up for the cache test"));
+    const third = await cachedSummaries(cacheDir);
+    expect(third.cached).toBe(false);
+    expect(third.summaries.map((s) => s.title)).toContain("A retitled write-up for the cache test");
+  });
+
+  it("ranks every fixture paste and every record's error texts exactly as the whole index read from JSON does", async () => {
     const dir = path.resolve(__dirname, "../../content");
     process.env.KB_CONTENT_DIR = dir;
     // What the CLI read before the cache kept the text index in parts: the whole index, serialized.
     const full = loadMatchIndex(serializeMatchIndex(buildMatchIndex(getAllIssues("check").map(toMatchSource))));
-    cachedMatchIndex(cacheDir);
-    const { index: cached, cached: fromDisk } = cachedMatchIndex(cacheDir);
+    await cachedMatchIndex(cacheDir);
+    const { index: cached, cached: fromDisk } = await cachedMatchIndex(cacheDir);
     expect(fromDisk).toBe(true);
     const pastesDir = path.resolve(__dirname, "../match/fixtures/pastes");
     const pastes = fs.readdirSync(pastesDir).map((f) => fs.readFileSync(path.join(pastesDir, f), "utf8"));

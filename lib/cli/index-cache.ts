@@ -1,13 +1,18 @@
 /**
- * The CLI's match index, kept on disk between runs and keyed by a hash of everything it is built from:
- * the write-ups' names and bytes, the index format version and the code that builds it. Content that
- * changes gives another key, so a cached index is never stale; only a valid content folder is cached.
+ * What the CLI derives from the write-ups, kept on disk between runs and keyed by a hash of everything
+ * it is built from: the write-ups' names and bytes, the index format version and the code that builds
+ * it. Content that changes gives another key, so nothing kept is ever stale; only a valid content
+ * folder is kept. A run that finds what it needs here loads neither the Markdown and YAML parsers nor
+ * the schema (they are imported only to build), which is most of the CLI's start-up.
  *
- * A cached index is a folder of three files, so a run reads only what one paste needs:
+ * `kb match` keeps a folder of four files, so a run reads only what one paste needs:
  * - `core.json`: the index without its full-text part (what /match-index.json holds);
  * - `terms.json`: the full-text index's document statistics, and its terms, sorted, each with where
  *   its postings start and end in `postings.json`;
- * - `postings.json`: the postings of every term, one JSON object after another.
+ * - `postings.json`: the postings of every term, one JSON object after another;
+ * - `verifier.json`: the verifier catalog for these write-ups (what /verifier-catalog.json serves).
+ * `kb kernel` keeps the records' summaries, one JSON file.
+ *
  * The matcher asks the text index for exact terms only (no prefix, no fuzzy search), and the BM25 score
  * of a term needs its own postings and the document statistics alone; so a MiniSearch index loaded with
  * the query's terms ranks exactly as the whole one does, at a fraction of the parse (lib/cli/
@@ -27,9 +32,10 @@ import { fileURLToPath } from "node:url";
 import type MiniSearch from "minisearch";
 import type { SearchOptions } from "minisearch";
 
-import { contentDir, getAllIssues } from "@/lib/content";
+import { contentDir } from "@/lib/content/dir";
 import { attachTextIndex, buildMatchIndex, loadMatchIndex, MATCH_INDEX_VERSION, type MatchIndex, type MatchIndexData, type MatchTextData } from "@/lib/match";
-import { toMatchSource } from "@/lib/records/projections";
+import type { IssueSummary } from "@/lib/records/record";
+import { loadVerifierIndex, type VerifierIndex } from "@/lib/verifier/decode";
 
 const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "ebpf-kb");
 /** Older indexes kept beside the newest (another content folder, another branch). */
@@ -128,12 +134,31 @@ function writeAtomic(file: string, text: string): void {
 type PlainText = MatchTextData["text"];
 type TermsFile = { version: number; records: number; stats: Omit<PlainText, "index">; terms: string; ends: number[] };
 
-/** Writes the three files of a cached index into `folder`, a new folder. */
-function writeCache(folder: string, index: MatchIndex): void {
+/** What `kb match` needs: the match index and the verifier catalog's index. */
+export interface MatchData {
+  index: MatchIndex;
+  verifier: VerifierIndex;
+}
+
+/** Builds the match data from the write-ups; the loader, the schema and the catalog are imported here only. */
+async function buildMatchData(): Promise<MatchData> {
+  const [{ getAllIssues }, { toMatchSource }, { verifierCatalogFor }] = await Promise.all([
+    import("@/lib/content"),
+    import("@/lib/records/projections"),
+    import("@/lib/verifier/sources"),
+  ]);
+  const index = buildMatchIndex(getAllIssues("check").map(toMatchSource));
+  // The catalog names only the error classes this knowledge base has, as the /verifier-catalog.json route does.
+  return { index, verifier: loadVerifierIndex(verifierCatalogFor(index.records)) };
+}
+
+/** Writes the four files of a cached match folder into `folder`, a new folder. */
+function writeCache(folder: string, { index, verifier }: MatchData): void {
   if (!index.text) throw new Error("no text index to cache");
   fs.mkdirSync(folder, { recursive: true });
   const core: MatchIndexData = { ...index.meta };
   fs.writeFileSync(path.join(folder, "core.json"), JSON.stringify(core));
+  fs.writeFileSync(path.join(folder, "verifier.json"), JSON.stringify(verifier.data));
   const { index: postings, ...stats } = index.text.toJSON();
   const sorted = [...postings].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const chunks: Buffer[] = [];
@@ -159,9 +184,9 @@ function writeCache(folder: string, index: MatchIndex): void {
 class LazyTextIndex {
   /** Terms whose postings the last search loaded (for tests: a search loads its own terms only). */
   lastLoaded = 0;
+  /** A search found postings that do not parse (a disk error, a hand edit): what it answered is void. */
+  failed = false;
   private readonly meta: TermsFile;
-  /** The whole text index, built from the write-ups, once this folder's postings failed to read. */
-  private rebuilt: MiniSearch | null = null;
   private readonly terms: string[];
   private readonly fd: number;
 
@@ -169,7 +194,6 @@ class LazyTextIndex {
   constructor(
     private readonly folder: string,
     private readonly records: MatchIndex["records"],
-    private readonly rebuild: () => MiniSearch,
   ) {
     const meta = JSON.parse(fs.readFileSync(path.join(folder, "terms.json"), "utf8")) as TermsFile;
     if (meta?.version !== MATCH_INDEX_VERSION || meta.records !== records.length || typeof meta.terms !== "string" || !Array.isArray(meta.ends)) {
@@ -201,18 +225,21 @@ class LazyTextIndex {
     return shim.text!;
   }
 
-  /** MiniSearch's search, on the postings of the query's terms. */
+  /**
+   * MiniSearch's search, on the postings of the query's terms. Postings that do not parse drop the
+   * folder and mark the index failed, answering nothing; withMatchData then runs again on a fresh
+   * index. (The matcher turns any exception into a notice, so a throw would not reach the CLI.)
+   */
   search(query: Parameters<MiniSearch["search"]>[0], options?: SearchOptions): ReturnType<MiniSearch["search"]> {
-    if (!this.rebuilt) {
+    if (!this.failed) {
       try {
         return this.load(exactTerms(query, options)).search(query, options);
       } catch {
-        // Postings that do not parse (a disk error, a hand edit): drop the folder and search a fresh index.
-        this.rebuilt = this.rebuild();
+        this.failed = true;
         removeFolder(this.folder);
       }
     }
-    return this.rebuilt.search(query, options);
+    return [];
   }
 }
 
@@ -245,12 +272,13 @@ function exactTerms(query: unknown, options: SearchOptions | undefined): Set<str
   return out;
 }
 
-/** Loads a cached folder: the core at once, the text index on its first search. */
-function readCache(folder: string): MatchIndex {
+/** Loads a cached folder: the core and the verifier catalog at once, the text index on its first search. */
+function readCache(folder: string): { data: MatchData; text: LazyTextIndex } {
   const index = loadMatchIndex(fs.readFileSync(path.join(folder, "core.json"), "utf8"));
-  const rebuild = () => buildMatchIndex(getAllIssues("check").map(toMatchSource)).text!;
-  index.text = new LazyTextIndex(folder, index.records, rebuild) as unknown as MatchIndex["text"];
-  return index;
+  const verifier = loadVerifierIndex(fs.readFileSync(path.join(folder, "verifier.json"), "utf8"));
+  const text = new LazyTextIndex(folder, index.records);
+  index.text = text as unknown as MatchIndex["text"];
+  return { data: { index, verifier }, text };
 }
 
 /** Moves a folder aside, then removes it: a run that reads it meanwhile finds it whole or not at all. */
@@ -268,11 +296,11 @@ function removeFolder(folder: string): void {
  * Puts a new cached index in place: written to a folder of this process's own, then renamed. When
  * another run put one there first, a readable one is kept; a broken one is moved aside and replaced.
  */
-function storeCache(folder: string, index: MatchIndex): void {
+function storeCache(folder: string, data: MatchData): void {
   const tmp = `${folder}.${process.pid}.tmp`;
   try {
     fs.rmSync(tmp, { recursive: true, force: true });
-    writeCache(tmp, index);
+    writeCache(tmp, data);
     try {
       fs.renameSync(tmp, folder);
       return;
@@ -294,7 +322,7 @@ function storeCache(folder: string, index: MatchIndex): void {
   }
 }
 
-/** Keeps the newest KEEP + 1 cached indexes (and content keys); removes older formats' files and leftovers of runs that died. */
+/** Keeps the newest KEEP + 1 of each kind of cached file; removes older formats' files and leftovers of runs that died. */
 function prune(cacheDir: string): void {
   try {
     const now = Date.now();
@@ -305,7 +333,7 @@ function prune(cacheDir: string): void {
     for (const e of entries) {
       if (/^match-index-.*\.json$/.test(e.n) || (/\.(tmp|old)$/.test(e.n) && now - e.t > 600_000)) fs.rmSync(e.full, { recursive: true, force: true });
     }
-    for (const re of [/^match-[0-9a-f]{32}$/, /^content-key-[0-9a-f]{16}\.json$/]) {
+    for (const re of [/^match-[0-9a-f]{32}$/, /^summaries-[0-9a-f]{32}\.json$/, /^content-key-[0-9a-f]{16}\.json$/]) {
       const old = entries
         .filter((e) => re.test(e.n))
         .sort((a, b) => b.t - a.t)
@@ -317,18 +345,44 @@ function prune(cacheDir: string): void {
   }
 }
 
-/** The match index for the content folder: from the cache when the key matches, else built and cached. */
-export function cachedMatchIndex(cacheDir = CACHE_DIR): { index: MatchIndex; cached: boolean } {
+/**
+ * Runs `use` on the match data of the content folder: read from the cache when the key matches, else
+ * built and kept. When the cached postings turn out broken while `use` searches them, `use` runs again
+ * on data built afresh, so a caller never sees an answer from a broken cache.
+ */
+export async function withMatchData<T>(use: (data: MatchData) => T, cacheDir = CACHE_DIR): Promise<{ value: T; cached: boolean }> {
   const key = contentKey(contentDir(), cacheDir);
   const folder = path.join(cacheDir, `match-${key}`);
+  let kept: ReturnType<typeof readCache> | null = null;
   try {
-    return { index: readCache(folder), cached: true };
+    kept = readCache(folder);
   } catch {
     // missing or unreadable: build it
   }
-  const index = buildMatchIndex(getAllIssues("check").map(toMatchSource));
+  if (kept) {
+    const value = use(kept.data);
+    if (!kept.text.failed) return { value, cached: true };
+  }
+  const data = await buildMatchData();
   // Kept only when no write-up changed while it was read: else it would be filed under the old content's key.
-  if (contentKey(contentDir(), cacheDir) === key) storeCache(folder, index);
+  if (contentKey(contentDir(), cacheDir) === key) storeCache(folder, data);
   prune(cacheDir);
-  return { index, cached: false };
+  return { value: use(data), cached: false };
+}
+
+/** The records' summaries (what `kb kernel` reads), from the cache when the key matches, else loaded and kept. */
+export async function cachedSummaries(cacheDir = CACHE_DIR): Promise<{ summaries: IssueSummary[]; cached: boolean }> {
+  const key = contentKey(contentDir(), cacheDir);
+  const file = path.join(cacheDir, `summaries-${key}.json`);
+  try {
+    const kept: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (Array.isArray(kept) && kept.every((s) => typeof (s as Partial<IssueSummary>)?.slug === "string")) return { summaries: kept as IssueSummary[], cached: true };
+  } catch {
+    // missing or unreadable: load the write-ups
+  }
+  const [{ getAllIssues }, { toSummary }] = await Promise.all([import("@/lib/content"), import("@/lib/records/projections")]);
+  const summaries = getAllIssues("outline").map(toSummary);
+  if (contentKey(contentDir(), cacheDir) === key) writeAtomic(file, JSON.stringify(summaries));
+  prune(cacheDir);
+  return { summaries, cached: false };
 }

@@ -1,8 +1,7 @@
 /** `kb kernel VERSION [--json]`: what a kernel lacks and which records affect it. */
 import { UsageError, type Command } from "@/lib/cli/command";
-import { getAllIssues } from "@/lib/content";
+import { cachedSummaries } from "@/lib/cli/index-cache";
 import { KernelInputError, kernelReport, type KernelReport } from "@/lib/kernel/report";
-import { toSummary } from "@/lib/records/projections";
 
 /** The JSON shape of `kb kernel --json` (issue contract); extra fields only ever get added. */
 export function kernelJson(r: KernelReport) {
@@ -38,9 +37,10 @@ async function kernelCommand(args: Parameters<Command["run"]>[0], io: Parameters
   let input = args.positionals.join(" ");
   if (!input) input = await io.readStdin();
   if (!input.trim()) throw new UsageError("kernel needs a VERSION (what uname -r prints), or bpftool feature probe output on standard input");
+  const { summaries } = await cachedSummaries();
   let report: KernelReport;
   try {
-    report = kernelReport(input, getAllIssues("outline").map(toSummary));
+    report = kernelReport(input, summaries);
   } catch (e) {
     if (e instanceof KernelInputError) {
       io.stderr(`kb: ${e.message}\n`);

@@ -4,12 +4,10 @@
  * (DESIGN.md, "Contracts other tools rely on").
  */
 import { stringOption, UsageError, type Command } from "@/lib/cli/command";
-import { cachedMatchIndex } from "@/lib/cli/index-cache";
+import { withMatchData } from "@/lib/cli/index-cache";
 import { parseKernelRelease } from "@/lib/kernel/version";
 import { matchPaste, type MatchResult } from "@/lib/match";
 import { quoteForMessage } from "@/lib/quote";
-import { loadVerifierIndex } from "@/lib/verifier/decode";
-import { verifierCatalogFor } from "@/lib/verifier/sources";
 
 export const match: Command = {
   name: "match",
@@ -27,10 +25,7 @@ export const match: Command = {
       io.stderr("kb: nothing to match: pipe a log into it, e.g. kubectl logs POD | npm run -s kb -- match\n");
       return 1;
     }
-    const { index } = cachedMatchIndex();
-    // The catalog names only the error classes this knowledge base has, as the /verifier-catalog.json route does.
-    const verifier = loadVerifierIndex(verifierCatalogFor(index.records));
-    const result = matchPaste(index, paste, { kernel: kernel ?? null, verifier });
+    const { value: result } = await withMatchData(({ index, verifier }) => matchPaste(index, paste, { kernel: kernel ?? null, verifier }));
     if (args.values.json) {
       io.stdout(JSON.stringify(result, null, 2) + "\n");
       return 0;

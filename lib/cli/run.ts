@@ -11,7 +11,6 @@ import { list, lint, show } from "@/lib/cli/content-commands";
 import { draft } from "@/lib/cli/draft";
 import { kernel } from "@/lib/cli/kernel";
 import { match } from "@/lib/cli/match";
-import { ContentError, formatProblem } from "@/lib/content";
 import { quoteForMessage } from "@/lib/quote";
 
 export type { CliIo } from "@/lib/cli/command";
@@ -85,6 +84,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`kb: ${e.message}\n`);
       return 1;
     }
+    // Only a command that loaded the write-ups throws a ContentError, so this import costs nothing more.
+    const { ContentError, formatProblem } = await import("@/lib/content");
     if (e instanceof ContentError) {
       for (const p of e.problems) io.stderr(formatProblem(p) + "\n");
       io.stderr(`kb: the write-ups have problems; run \`npm run -s kb -- lint\`\n`);

@@ -3,18 +3,12 @@
  * per process. Any invalid write-up throws a ContentError naming file, line and field, so
  * `npm run build` fails instead of dropping a page.
  */
-import path from "node:path";
-
+import { contentDir } from "@/lib/content/dir";
 import { ContentError, loadIssuesFromDir, type BodyMode, type LoadResult } from "@/lib/content/load";
 import type { IssueRecord } from "@/lib/records/record";
 
+export { contentDir } from "@/lib/content/dir";
 export { ContentError, formatProblem, loadIssuesFromDir, type Problem } from "@/lib/content/load";
-
-/** `KB_CONTENT_DIR` or ./content: the folder that holds issues/*.md. */
-export function contentDir(): string {
-  // Read at build time only; the ignore keeps the bundler from tracing the whole project for it.
-  return path.resolve(/* turbopackIgnore: true */ process.env.KB_CONTENT_DIR || path.join(process.cwd(), "content"));
-}
 
 /** How much each body mode reads: a load in a mode serves every mode that reads less. */
 const DEPTH: Record<BodyMode, number> = { outline: 0, check: 1, render: 2 };
