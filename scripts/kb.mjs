@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 /**
  * `npm run kb`: runs the CLI as plain JavaScript. bin/kb.ts and the lib/ code it uses are bundled by
- * esbuild into node_modules/.cache/ebpf-kb/kb-<checkout>.mjs, and rebuilt whenever a source file (or the
- * lockfile) is newer than the bundle, so the bundle is never stale and a call costs no TypeScript
- * compilation. The name carries a hash of the checkout's real path: git worktrees or workspaces that
- * share one node_modules (a symbolic link) would otherwise run whichever checkout built last.
+ * esbuild into node_modules/.cache/ebpf-kb/kb-<checkout>-<sources>/, and rebuilt whenever a source file
+ * (or the lockfile) changes, so the bundle is never stale and a call costs no TypeScript compilation.
+ * - The bundle is split at the CLI's dynamic imports: a command loads only the chunks it runs (`kb match`
+ *   with a kept index needs neither the Markdown and YAML parsers nor the schema), since compiling the
+ *   whole 2.4 MB on every call was most of a short command's time.
+ * - `<checkout>` hashes the checkout's real path: git worktrees or workspaces that share one node_modules
+ *   (a symbolic link) would otherwise run whichever checkout built last. `<sources>` hashes every
+ *   source's path, size and modification time, so an edit (or a checkout of another commit) names
+ *   another folder; each folder is written whole under a temporary name and renamed into place, so a
+ *   run never loads half of one, or chunks of two builds.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -12,56 +18,82 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const cache = path.join(root, "node_modules", ".cache", "ebpf-kb");
 const checkout = crypto.createHash("sha256").update(fs.realpathSync(root)).digest("hex").slice(0, 12);
-const out = path.join(root, "node_modules", ".cache", "ebpf-kb", `kb-${checkout}.mjs`);
-/** Where this checkout's bundle is written. */
-export const bundlePath = out;
+/** Where this checkout's bundles are written: folders named `${bundlePrefix}<sources>`. */
+export const bundlePrefix = path.join(cache, `kb-${checkout}-`);
+/** Bundles of this checkout built for older sources are removed once they are this old (a run may still use one). */
+const STALE_MS = 10 * 60 * 1000;
 
-/** The newest modification time under the CLI's sources. */
-function newestSource() {
-  let newest = 0;
+/** A hash of every CLI source's path, size and modification time (and of the lockfile and this script). */
+function sourcesStamp() {
+  const hash = crypto.createHash("sha256");
+  const add = (full) => {
+    const st = fs.statSync(full);
+    hash.update(`${path.relative(root, full)}\0${st.size}\0${st.mtimeMs}\n`);
+  };
   const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== "fixtures" && e.name !== "node_modules") walk(full);
-      } else if (/\.(ts|tsx|json|mjs)$/.test(e.name) && !e.name.endsWith(".test.ts")) {
-        newest = Math.max(newest, fs.statSync(full).mtimeMs);
-      }
+      } else if (/\.(ts|tsx|json|mjs)$/.test(e.name) && !e.name.endsWith(".test.ts")) add(full);
     }
   };
   walk(path.join(root, "lib"));
   walk(path.join(root, "bin"));
-  for (const f of ["package-lock.json", "scripts/kb.mjs"]) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs);
-  return newest;
+  for (const f of ["package-lock.json", "scripts/kb.mjs"]) add(path.join(root, f));
+  return hash.digest("hex").slice(0, 16);
 }
 
-export async function ensureBundle() {
-  let built = 0;
-  try {
-    built = fs.statSync(out).mtimeMs;
-  } catch {
-    // not built yet
+/** Removes this checkout's bundles for other sources, and the single-file bundle of earlier versions. */
+function prune(keep) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(cache)) {
+    const full = path.join(cache, name);
+    const ours = name.startsWith(path.basename(bundlePrefix)) && full !== keep;
+    if (!ours && !name.startsWith(`kb-${checkout}.mjs`)) continue;
+    try {
+      if (now - fs.statSync(full).mtimeMs > STALE_MS || name.startsWith(`kb-${checkout}.mjs`)) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // another run removed it first
+    }
   }
-  if (built > newestSource()) return out;
+}
+
+/** The entry file of this checkout's bundle, built first when the sources changed. */
+export async function ensureBundle() {
+  const dir = bundlePrefix + sourcesStamp();
+  const entry = path.join(dir, "kb.mjs");
+  if (fs.existsSync(entry)) return entry;
   const { build } = await import("esbuild");
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = `${dir}.${process.pid}.tmp`;
+  fs.rmSync(tmp, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(root, "bin", "kb.ts")],
+    entryPoints: { kb: path.join(root, "bin", "kb.ts") },
     bundle: true,
+    splitting: true,
     platform: "node",
     format: "esm",
     target: "node20",
-    outfile: tmp,
+    outdir: tmp,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
     alias: { "@": root },
     logLevel: "error",
     legalComments: "none",
     // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
     banner: { js: "import { createRequire as __kbRequire } from 'node:module'; const require = __kbRequire(import.meta.url);" },
   });
-  // Rename into place: a CLI started meanwhile sees the old bundle or the new one, never half of one.
-  fs.renameSync(tmp, out);
-  return out;
+  try {
+    fs.renameSync(tmp, dir);
+  } catch (e) {
+    // Another run put the same build there first: use it.
+    fs.rmSync(tmp, { recursive: true, force: true });
+    if (!fs.existsSync(entry)) throw e;
+  }
+  prune(dir);
+  return entry;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
