@@ -162,7 +162,8 @@ function buildCases() {
   lint("heading with 30k spaces (lint)", hostile(withBody(`## Extra${" ".repeat(30_000)}y`)));
   lint("heading with 30k spaces (kb list)", hostile(withBody(`## Extra${" ".repeat(30_000)}y`)), undefined, "list");
   lint("120 KB body of backslashes", hostile(withBody("\\".repeat(120_000))));
-  lint("30 KB body of backslashes (inside the bounds)", hostile(withBody("\\".repeat(30_000))));
+  lint("30 KB body of backslashes (over the 1,000-escape bound)", hostile(withBody("\\".repeat(30_000))));
+  lint("950 backslashes (inside the bounds)", hostile(withBody("\\".repeat(950))));
   lint("GFM table of 10k rows", hostile(withBody(`| a | b |\n| - | - |\n${"| x | y |\n".repeat(10_000)}`)));
   lint("GFM table of 300 rows (inside the bounds)", hostile(withBody(`| a | b |\n| - | - |\n${"| x | y |\n".repeat(300)}`)));
   lint("list of 30k items", hostile(withBody("- a\n".repeat(30_000))));
