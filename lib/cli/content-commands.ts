@@ -3,6 +3,7 @@
  * when a command runs, so that the CLI's other commands start without it.
  */
 import { stringOption, UsageError, type Command } from "@/lib/cli/command";
+import { cachedRecords } from "@/lib/cli/index-cache";
 import { FACETS, passes, emptyFilters } from "@/lib/facets";
 import { quoteForMessage } from "@/lib/quote";
 
@@ -30,12 +31,15 @@ export const list: Command = {
       if (v?.kind !== "version") throw new UsageError(`--kernel: ${quoteForMessage(kernel)} is not a kernel version (try what uname -r prints, e.g. 5.4.0-189-generic)`);
       filters.kernel = [v];
     }
-    const [{ getAllIssues }, { toListJson, toSummary }] = await Promise.all([content(), projections()]);
-    const records = getAllIssues("outline").filter((r) => passes(toSummary(r), filters));
-    if (args.values.json) {
-      io.stdout(JSON.stringify(records.map(toListJson), null, 2) + "\n");
+    // Kept beside the match index, under the same content key: a run loads the write-ups only when they changed.
+    const json = args.values.json === true;
+    const { summaries, list } = await cachedRecords({ list: json });
+    const kept = summaries.flatMap((s, i) => (passes(s, filters) ? [i] : []));
+    if (json) {
+      io.stdout(JSON.stringify(kept.map((i) => list![i]), null, 2) + "\n");
       return 0;
     }
+    const records = kept.map((i) => summaries[i]!);
     if (records.length === 0) {
       io.stdout("No records match.\n");
       return 0;

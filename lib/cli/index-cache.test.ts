@@ -4,11 +4,11 @@ import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
-import { cachedSummaries, contentKey, withMatchData, type MatchData } from "@/lib/cli/index-cache";
+import { cachedRecords, contentKey, withMatchData, type MatchData } from "@/lib/cli/index-cache";
 import { getAllIssues } from "@/lib/content";
 import { kernelReport } from "@/lib/kernel/report";
 import { buildMatchIndex, loadMatchIndex, matchPaste, serializeMatchIndex, type MatchIndex } from "@/lib/match";
-import { toMatchSource, toSummary } from "@/lib/records/projections";
+import { toListJson, toMatchSource, toSummary } from "@/lib/records/projections";
 import { loadVerifierIndex } from "@/lib/verifier/decode";
 import { verifierCatalogFor } from "@/lib/verifier/sources";
 
@@ -131,7 +131,7 @@ describe("the CLI's match index cache", () => {
     expect((await withMatchData(answer, cacheDir)).cached).toBe(true);
   });
 
-  it("keeps the verifier catalog of these write-ups, and their summaries as `kb kernel` reads them", async () => {
+  it("keeps the verifier catalog of these write-ups, and their summaries and list entries as `kb kernel` and `kb list` read them", async () => {
     process.env.KB_CONTENT_DIR = content;
     const { verifier } = await cachedMatchIndex(cacheDir);
     const fresh = loadVerifierIndex(verifierCatalogFor(getAllIssues("check").map(toMatchSource)));
@@ -139,13 +139,16 @@ describe("the CLI's match index cache", () => {
     expect(verifier.templates.length).toBe(fresh.templates.length);
     expect(verifier.templates.length).toBeGreaterThan(100);
 
-    const first = await cachedSummaries(cacheDir);
-    const second = await cachedSummaries(cacheDir);
+    const first = await cachedRecords({}, cacheDir);
+    const second = await cachedRecords({ list: true }, cacheDir);
     expect([first.cached, second.cached]).toEqual([false, true]);
+    expect(first.list).toBeNull();
     const want = getAllIssues("outline").map(toSummary);
     for (const version of ["5.4.0-189-generic", "4.19.0", "6.8.0"]) {
       expect(JSON.stringify(kernelReport(version, second.summaries))).toBe(JSON.stringify(kernelReport(version, want)));
     }
+    expect(JSON.stringify(second.list)).toBe(JSON.stringify(getAllIssues("outline").map(toListJson)));
+    expect(second.list!.length).toBeGreaterThan(0);
     // A changed write-up is read again, not taken from the summaries kept for the old bytes. (In another
     // folder: the loader keeps one folder's records per process, and a CLI run is a process of its own.)
     const other = path.join(tmp, "content-retitled");
@@ -153,7 +156,7 @@ describe("the CLI's match index cache", () => {
     process.env.KB_CONTENT_DIR = other;
     const file = path.join(other, "issues", "demo-retina-podlevel.md");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/^title: .*$/m, "title: A retitled write-up for the cache test"));
-    const third = await cachedSummaries(cacheDir);
+    const third = await cachedRecords({}, cacheDir);
     expect(third.cached).toBe(false);
     expect(third.summaries.map((s) => s.title)).toContain("A retitled write-up for the cache test");
   });

@@ -11,7 +11,7 @@
  *   its postings start and end in `postings.json`;
  * - `postings.json`: the postings of every term, one JSON object after another;
  * - `verifier.json`: the verifier catalog for these write-ups (what /verifier-catalog.json serves).
- * `kb kernel` keeps the records' summaries, one JSON file.
+ * `kb kernel` and `kb list` keep the records' summaries, and `kb list` what it prints of each with --json.
  *
  * The matcher asks the text index for exact terms only (no prefix, no fuzzy search), and the BM25 score
  * of a term needs its own postings and the document statistics alone; so a MiniSearch index loaded with
@@ -333,7 +333,7 @@ function prune(cacheDir: string): void {
     for (const e of entries) {
       if (/^match-index-.*\.json$/.test(e.n) || (/\.(tmp|old)$/.test(e.n) && now - e.t > 600_000)) fs.rmSync(e.full, { recursive: true, force: true });
     }
-    for (const re of [/^match-[0-9a-f]{32}$/, /^summaries-[0-9a-f]{32}\.json$/, /^content-key-[0-9a-f]{16}\.json$/]) {
+    for (const re of [/^match-[0-9a-f]{32}$/, /^summaries-[0-9a-f]{32}\.json$/, /^list-[0-9a-f]{32}\.json$/, /^content-key-[0-9a-f]{16}\.json$/]) {
       const old = entries
         .filter((e) => re.test(e.n))
         .sort((a, b) => b.t - a.t)
@@ -370,19 +370,43 @@ export async function withMatchData<T>(use: (data: MatchData) => T, cacheDir = C
   return { value: use(data), cached: false };
 }
 
-/** The records' summaries (what `kb kernel` reads), from the cache when the key matches, else loaded and kept. */
-export async function cachedSummaries(cacheDir = CACHE_DIR): Promise<{ summaries: IssueSummary[]; cached: boolean }> {
+/** What `kb list --json` prints of a record. */
+export type ListJson = ReturnType<typeof import("@/lib/records/projections").toListJson>;
+
+/** The records (in the loader's order, by title) as `kb kernel` and `kb list` read them. */
+export interface RecordViews {
+  summaries: IssueSummary[];
+  /** Present when asked for. */
+  list: ListJson[] | null;
+}
+
+const isArrayOf = (v: unknown, n: number | null) => Array.isArray(v) && (n === null || v.length === n) && v.every((x) => typeof (x as { slug?: unknown })?.slug === "string");
+
+/**
+ * The records' summaries (what `kb kernel` reads) and, with `list`, what `kb list --json` prints of
+ * each, both for one content key: from the cache when kept, else loaded (outline only) and kept.
+ */
+export async function cachedRecords(options: { list?: boolean } = {}, cacheDir = CACHE_DIR): Promise<RecordViews & { cached: boolean }> {
   const key = contentKey(contentDir(), cacheDir);
-  const file = path.join(cacheDir, `summaries-${key}.json`);
+  const file = (name: string) => path.join(cacheDir, `${name}-${key}.json`);
   try {
-    const kept: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (Array.isArray(kept) && kept.every((s) => typeof (s as Partial<IssueSummary>)?.slug === "string")) return { summaries: kept as IssueSummary[], cached: true };
+    const summaries: unknown = JSON.parse(fs.readFileSync(file("summaries"), "utf8"));
+    const list: unknown = options.list ? JSON.parse(fs.readFileSync(file("list"), "utf8")) : null;
+    if (isArrayOf(summaries, null) && (list === null || isArrayOf(list, (summaries as unknown[]).length))) {
+      return { summaries: summaries as IssueSummary[], list: list as ListJson[] | null, cached: true };
+    }
   } catch {
     // missing or unreadable: load the write-ups
   }
-  const [{ getAllIssues }, { toSummary }] = await Promise.all([import("@/lib/content"), import("@/lib/records/projections")]);
-  const summaries = getAllIssues("outline").map(toSummary);
-  if (contentKey(contentDir(), cacheDir) === key) writeAtomic(file, JSON.stringify(summaries));
+  const [{ getAllIssues }, { toListJson, toSummary }] = await Promise.all([import("@/lib/content"), import("@/lib/records/projections")]);
+  const records = getAllIssues("outline");
+  const summaries = records.map(toSummary);
+  const list = records.map(toListJson);
+  if (contentKey(contentDir(), cacheDir) === key) {
+    // The list first: a run that finds the summaries finds the list beside them.
+    writeAtomic(file("list"), JSON.stringify(list));
+    writeAtomic(file("summaries"), JSON.stringify(summaries));
+  }
   prune(cacheDir);
-  return { summaries, cached: false };
+  return { summaries, list: options.list ? list : null, cached: false };
 }

@@ -1,6 +1,6 @@
 /** `kb kernel VERSION [--json]`: what a kernel lacks and which records affect it. */
 import { UsageError, type Command } from "@/lib/cli/command";
-import { cachedSummaries } from "@/lib/cli/index-cache";
+import { cachedRecords } from "@/lib/cli/index-cache";
 import { KernelInputError, kernelReport, type KernelReport } from "@/lib/kernel/report";
 
 /** The JSON shape of `kb kernel --json` (issue contract); extra fields only ever get added. */
@@ -37,7 +37,7 @@ async function kernelCommand(args: Parameters<Command["run"]>[0], io: Parameters
   let input = args.positionals.join(" ");
   if (!input) input = await io.readStdin();
   if (!input.trim()) throw new UsageError("kernel needs a VERSION (what uname -r prints), or bpftool feature probe output on standard input");
-  const { summaries } = await cachedSummaries();
+  const { summaries } = await cachedRecords();
   let report: KernelReport;
   try {
     report = kernelReport(input, summaries);
