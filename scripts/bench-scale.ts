@@ -3,9 +3,10 @@
  * write-ups from scripts/gen-synthetic.ts, written to a temporary KB_CONTENT_DIR):
  *
  * - load: lib/content reading every write-up (outline and check modes), ms per record, median of runs;
- * - `kb match --json` (50-line log) and `kb list --json` end to end, as a user runs them (child
- *   processes of `node scripts/kb.mjs`), median of runs after a first warm-up run (also reported: the
- *   first `kb match`, which builds the cached index);
+ * - `kb match --json` (50-line log), `kb list --json` and `kb kernel 5.4.0` end to end, as a user runs
+ *   them (child processes of `node scripts/kb.mjs`), median of runs after a first warm-up run (also
+ *   reported: the first `kb match`, which builds the cached index); these also on the real content/
+ *   (the first column), where the CLI's targets are set;
  * - the match index: raw and gzip bytes of the core and the full-text part;
  * - `npm run build`: wall time and peak memory (GNU time), then under `next start` in Chromium: what
  *   /match downloads before its first answer and how long after load that answer comes, the HTML of /
@@ -54,9 +55,9 @@ function fiftyLineLog(): string {
   return lines.join("\n");
 }
 
-function timeCli(argv: string[], env: NodeJS.ProcessEnv, stdin?: string): number {
+function timeCli(argv: string[], env: NodeJS.ProcessEnv, stdin?: string, cwd = ROOT): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "kb.mjs"), ...argv], { env, input: stdin, maxBuffer: 512 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "kb.mjs"), ...argv], { env, input: stdin, cwd, maxBuffer: 512 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`kb ${argv.join(" ")} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
   return ms;
@@ -162,16 +163,44 @@ async function main() {
   };
   const printTable = () => {
     const width = Math.max(...[...rows.keys()].map((k) => k.length));
-    console.log(`${"".padEnd(width)}  ${SIZES.map((s) => `${s.toLocaleString("en-US")} records`.padStart(22)).join("")}`);
-    for (const [label, values] of rows) console.log(`${label.padEnd(width)}  ${SIZES.map((s) => (values[s] ?? "-").padStart(22)).join("")}`);
+    const columns = [REAL, ...SIZES];
+    const head = (s: number) => (s === REAL ? `content/ (${realCount})` : `${s.toLocaleString("en-US")} records`);
+    console.log(`${"".padEnd(width)}  ${columns.map((s) => head(s).padStart(22)).join("")}`);
+    for (const [label, values] of rows) console.log(`${label.padEnd(width)}  ${columns.map((s) => (values[s] ?? "-").padStart(22)).join("")}`);
     console.log(`\n(${os.cpus().length} cores, Node ${process.version}, runs=${RUNS})`);
   };
   // A failure late in a long run still prints what was measured before it.
   try {
+    realCount = measureCli(put, REAL, { ...process.env, KB_CONTENT_DIR: path.join(ROOT, "content") });
     await measureSizes(put);
   } finally {
     printTable();
   }
+}
+
+/** The column of the real content/ folder. */
+const REAL = -1;
+let realCount = 0;
+
+/**
+ * The CLI end to end on the content folder of `env`. The runs start in an empty folder, so that the
+ * index cache (kept under the working folder's node_modules/.cache) starts empty and the first run
+ * builds it. Returns how many write-ups the folder holds.
+ */
+function measureCli(put: (label: string, size: number, value: string) => void, size: number, env: NodeJS.ProcessEnv): number {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "kb-scale-cwd-"));
+  try {
+    timeCli(["--help"], env); // the bundle is built before anything is timed
+    const log = fiftyLineLog();
+    const time = (argv: string[], stdin?: string) => timeCli(argv, env, stdin, cwd);
+    put("kb match --json, first run (builds the cached index)", size, `${time(["match", "--json"], log).toFixed(0)} ms`);
+    put("kb match --json, 50-line log (median)", size, `${median(Array.from({ length: RUNS }, () => time(["match", "--json"], log))).toFixed(0)} ms`);
+    put("kb list --json (median)", size, `${median(Array.from({ length: RUNS }, () => time(["list", "--json"]))).toFixed(0)} ms`);
+    put("kb kernel 5.4.0 (median)", size, `${median(Array.from({ length: RUNS }, () => time(["kernel", "5.4.0"]))).toFixed(0)} ms`);
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
+  return fs.readdirSync(path.join(env.KB_CONTENT_DIR!, "issues")).filter((n) => n.endsWith(".md")).length;
 }
 
 async function measureSizes(put: (label: string, size: number, value: string) => void) {
@@ -194,11 +223,7 @@ async function measureSizes(put: (label: string, size: number, value: string) =>
     put("match index core: raw / gzip", size, `${kb(parts.core.length)} / ${kb(gz(parts.core))}`);
     put("match index full text: raw / gzip", size, `${kb(parts.text.length)} / ${kb(gz(parts.text))}`);
 
-    timeCli(["--help"], env); // the bundle is built before anything is timed
-    const log = fiftyLineLog();
-    put("kb match --json, first run (builds the cached index)", size, `${timeCli(["match", "--json"], env, log).toFixed(0)} ms`);
-    put("kb match --json, 50-line log (median)", size, `${median(Array.from({ length: RUNS }, () => timeCli(["match", "--json"], env, log))).toFixed(0)} ms`);
-    put("kb list --json (median)", size, `${median(Array.from({ length: RUNS }, () => timeCli(["list", "--json"], env))).toFixed(0)} ms`);
+    measureCli(put, size, env);
 
     if (BUILD) {
       const t0 = performance.now();
