@@ -8,9 +8,13 @@
  *   whole 2.4 MB on every call was most of a short command's time.
  * - `<checkout>` hashes the checkout's real path: git worktrees or workspaces that share one node_modules
  *   (a symbolic link) would otherwise run whichever checkout built last. `<sources>` hashes every
- *   source's path, size and modification time, so an edit (or a checkout of another commit) names
- *   another folder; each folder is written whole under a temporary name and renamed into place, so a
- *   run never loads half of one, or chunks of two builds.
+ *   source's path, size and modification time (and the files that steer the build: the lockfiles,
+ *   package.json, tsconfig.json), so an edit (or a checkout of another commit) names another folder;
+ *   each folder is written whole under a temporary name and renamed into place, so a run never loads
+ *   half of one, or chunks of two builds. The stamp is also compiled into the bundle (`__KB_SOURCES__`):
+ *   the CLI's index cache keys on it, so a change to any code that derives what it keeps rebuilds that.
+ * - A run touches its folder; folders of the checkout unused for 10 minutes are removed, but never the
+ *   two used last (a run loads its chunks lazily, after reading standard input).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -22,8 +26,9 @@ const cache = path.join(root, "node_modules", ".cache", "ebpf-kb");
 const checkout = crypto.createHash("sha256").update(fs.realpathSync(root)).digest("hex").slice(0, 12);
 /** Where this checkout's bundles are written: folders named `${bundlePrefix}<sources>`. */
 export const bundlePrefix = path.join(cache, `kb-${checkout}-`);
-/** Bundles of this checkout built for older sources are removed once they are this old (a run may still use one). */
+/** Bundles of this checkout unused for this long are removed (but never the two used last). */
 const STALE_MS = 10 * 60 * 1000;
+const KEEP = 2;
 
 /** A hash of every CLI source's path, size and modification time (and of the lockfile and this script). */
 function sourcesStamp() {
@@ -37,35 +42,55 @@ function sourcesStamp() {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== "fixtures" && e.name !== "node_modules") walk(full);
-      } else if (/\.(ts|tsx|json|mjs)$/.test(e.name) && !e.name.endsWith(".test.ts")) add(full);
+      } else if (/\.(c|m)?(ts|js)x?$|\.json$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)) add(full);
     }
   };
   walk(path.join(root, "lib"));
   walk(path.join(root, "bin"));
-  for (const f of ["package-lock.json", "scripts/kb.mjs"]) add(path.join(root, f));
+  for (const f of ["package-lock.json", "package.json", "tsconfig.json", "scripts/kb.mjs"]) add(path.join(root, f));
+  try {
+    // npm rewrites this on every install, also when only node_modules changed.
+    add(path.join(root, "node_modules", ".package-lock.json"));
+  } catch {
+    // an install without it
+  }
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Removes this checkout's bundles for other sources, and the single-file bundle of earlier versions. */
-function prune(keep) {
+/** Removes this checkout's bundles unused for STALE_MS (but the KEEP used last), and the single-file bundle of earlier versions. */
+function prune() {
   const now = Date.now();
+  const ours = [];
   for (const name of fs.readdirSync(cache)) {
     const full = path.join(cache, name);
-    const ours = name.startsWith(path.basename(bundlePrefix)) && full !== keep;
-    if (!ours && !name.startsWith(`kb-${checkout}.mjs`)) continue;
     try {
-      if (now - fs.statSync(full).mtimeMs > STALE_MS || name.startsWith(`kb-${checkout}.mjs`)) fs.rmSync(full, { recursive: true, force: true });
+      if (name.startsWith(`kb-${checkout}.mjs`)) fs.rmSync(full, { force: true });
+      else if (name.startsWith(path.basename(bundlePrefix)) && !name.endsWith(".tmp")) ours.push({ full, used: fs.statSync(full).mtimeMs });
+      else if (name.startsWith(path.basename(bundlePrefix)) && now - fs.statSync(full).mtimeMs > STALE_MS) fs.rmSync(full, { recursive: true, force: true });
     } catch {
       // another run removed it first
     }
+  }
+  ours.sort((a, b) => b.used - a.used);
+  for (const { full, used } of ours.slice(KEEP)) {
+    if (now - used > STALE_MS) fs.rmSync(full, { recursive: true, force: true });
   }
 }
 
 /** The entry file of this checkout's bundle, built first when the sources changed. */
 export async function ensureBundle() {
-  const dir = bundlePrefix + sourcesStamp();
+  const stamp = sourcesStamp();
+  const dir = bundlePrefix + stamp;
   const entry = path.join(dir, "kb.mjs");
-  if (fs.existsSync(entry)) return entry;
+  if (fs.existsSync(entry)) {
+    try {
+      const now = new Date();
+      fs.utimesSync(dir, now, now);
+    } catch {
+      // a read-only cache: nothing prunes it either
+    }
+    return entry;
+  }
   const { build } = await import("esbuild");
   const tmp = `${dir}.${process.pid}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -80,6 +105,7 @@ export async function ensureBundle() {
     outExtension: { ".js": ".mjs" },
     chunkNames: "chunk-[hash]",
     alias: { "@": root },
+    define: { __KB_SOURCES__: JSON.stringify(stamp) },
     logLevel: "error",
     legalComments: "none",
     // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
@@ -92,7 +118,7 @@ export async function ensureBundle() {
     fs.rmSync(tmp, { recursive: true, force: true });
     if (!fs.existsSync(entry)) throw e;
   }
-  prune(dir);
+  prune();
   return entry;
 }
 

@@ -131,14 +131,22 @@ describe("the CLI's match index cache", () => {
     expect((await withMatchData(answer, cacheDir)).cached).toBe(true);
   });
 
-  it("keeps the verifier catalog of these write-ups, and their summaries and list entries as `kb kernel` and `kb list` read them", async () => {
-    process.env.KB_CONTENT_DIR = content;
-    const { verifier } = await cachedMatchIndex(cacheDir);
+  it("keeps the verifier catalog of these write-ups, with their error classes", async () => {
+    const dir = path.resolve(__dirname, "../../content");
+    process.env.KB_CONTENT_DIR = dir;
+    const own = path.join(tmp, "cache-verifier");
+    const first = await cachedMatchIndex(own);
+    const second = await cachedMatchIndex(own);
+    expect([first.cached, second.cached]).toEqual([false, true]);
     const fresh = loadVerifierIndex(verifierCatalogFor(getAllIssues("check").map(toMatchSource)));
-    expect(JSON.stringify(verifier.data)).toBe(JSON.stringify(fresh.data));
-    expect(verifier.templates.length).toBe(fresh.templates.length);
-    expect(verifier.templates.length).toBeGreaterThan(100);
+    expect(JSON.stringify(second.verifier.data)).toBe(JSON.stringify(fresh.data));
+    expect(second.verifier.templates.length).toBe(fresh.templates.length);
+    expect(second.verifier.templates.length).toBeGreaterThan(100);
+    expect(Object.keys(second.verifier.data.classes).length).toBeGreaterThan(0);
+  });
 
+  it("keeps the records' summaries and list entries as `kb kernel` and `kb list` read them", async () => {
+    process.env.KB_CONTENT_DIR = content;
     const first = await cachedRecords({}, cacheDir);
     const second = await cachedRecords({ list: true }, cacheDir);
     expect([first.cached, second.cached]).toEqual([false, true]);
@@ -159,6 +167,31 @@ describe("the CLI's match index cache", () => {
     const third = await cachedRecords({}, cacheDir);
     expect(third.cached).toBe(false);
     expect(third.summaries.map((s) => s.title)).toContain("A retitled write-up for the cache test");
+
+    // A kept file of the right outline but the wrong entries (a hand edit) is read again, not trusted.
+    const kept = path.join(cacheDir, fs.readdirSync(cacheDir).find((n) => n.startsWith("summaries-") && fs.readFileSync(path.join(cacheDir, n), "utf8").includes("A retitled"))!);
+    fs.writeFileSync(kept, JSON.stringify([{ slug: "x" }]));
+    const fourth = await cachedRecords({}, cacheDir);
+    expect(fourth.cached).toBe(false);
+    expect(fourth.summaries.map((s) => s.title)).toContain("A retitled write-up for the cache test");
+  });
+
+  it("keeps nothing for an issues folder the loader refuses: each run reads it again and says why", async () => {
+    const linked = path.join(tmp, "content-linked");
+    fs.mkdirSync(linked);
+    fs.symlinkSync(path.join(content, "issues"), path.join(linked, "issues"));
+    process.env.KB_CONTENT_DIR = content;
+    await cachedRecords({}, cacheDir);
+    await cachedMatchIndex(cacheDir);
+    expect((await cachedRecords({}, cacheDir)).cached).toBe(true);
+    expect((await cachedMatchIndex(cacheDir)).cached).toBe(true);
+    // The same files through a link: the loader refuses the folder, and no key stands in for it.
+    process.env.KB_CONTENT_DIR = linked;
+    expect(contentKey(linked, cacheDir)).toBeNull();
+    await expect(cachedRecords({}, cacheDir)).rejects.toThrow(/symbolic link/);
+    await expect(cachedMatchIndex(cacheDir)).rejects.toThrow(/symbolic link/);
+    process.env.KB_CONTENT_DIR = path.join(tmp, "nowhere");
+    await expect(cachedRecords({}, cacheDir)).rejects.toThrow(/does not exist/);
   });
 
   it("ranks every fixture paste and every record's error texts exactly as the whole index read from JSON does", async () => {

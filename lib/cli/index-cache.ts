@@ -37,14 +37,23 @@ import { attachTextIndex, buildMatchIndex, loadMatchIndex, MATCH_INDEX_VERSION, 
 import type { IssueSummary } from "@/lib/records/record";
 import { loadVerifierIndex, type VerifierIndex } from "@/lib/verifier/decode";
 
-const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "ebpf-kb");
+declare const __KB_SOURCES__: string | undefined;
+/** The stamp of the sources the CLI bundle was built from (scripts/kb.mjs defines it); null when this code runs unbundled. */
+const BUNDLE_STAMP: string | null = typeof __KB_SOURCES__ === "string" ? __KB_SOURCES__ : null;
+/**
+ * Where the CLI keeps what it derives: under the working folder's node_modules. Unbundled code (a test
+ * runner, tsx) keeps nothing unless a caller names a folder: its code stamp is this one file, so a
+ * change to the code that builds the index elsewhere would not change the key.
+ */
+const CACHE_DIR: string | null = BUNDLE_STAMP ? path.join(process.cwd(), "node_modules", ".cache", "ebpf-kb") : null;
 /** Older indexes kept beside the newest (another content folder, another branch). */
 const KEEP = 4;
 /** Files whose change time is within this of the moment their key was taken are hashed again. */
 const RACY_NS = 2_000_000_000n;
 
-/** The code that builds the index: this module's file (the CLI bundle, or the source under a test runner). */
+/** The code that builds the index: the stamp of the bundle's sources, or this module's file under a test runner. */
 function codeStamp(): string {
+  if (BUNDLE_STAMP) return `sources:${BUNDLE_STAMP}`;
   try {
     const file = fileURLToPath(import.meta.url);
     const st = fs.statSync(file);
@@ -87,15 +96,18 @@ function hashContent(issues: string, names: readonly string[]): string {
 
 /**
  * The content key of a folder: SHA-256 of the index version, the code and every write-up's name and
- * bytes, in name order. Taken from the kept stat list when every file stats as it did then.
+ * bytes, in name order. Taken from the kept stat list (in `cacheDir`) when every file stats as it did
+ * then. Null when `issues` is not a real folder (missing, a file, a symbolic link): the loader refuses
+ * those, so nothing is kept for them and every run reads them again to say why.
  */
-export function contentKey(dir = contentDir(), cacheDir = CACHE_DIR): string {
+export function contentKey(dir: string, cacheDir: string): string | null {
   const issues = path.join(dir, "issues");
-  let names: string[] = [];
+  let names: string[];
   try {
+    if (!fs.lstatSync(issues).isDirectory()) return null;
     names = fs.readdirSync(issues).sort();
   } catch {
-    // no folder: the loader reports it
+    return null;
   }
   const stamps: Stamp[] = [];
   let newest = 0n;
@@ -350,8 +362,9 @@ function prune(cacheDir: string): void {
  * built and kept. When the cached postings turn out broken while `use` searches them, `use` runs again
  * on data built afresh, so a caller never sees an answer from a broken cache.
  */
-export async function withMatchData<T>(use: (data: MatchData) => T, cacheDir = CACHE_DIR): Promise<{ value: T; cached: boolean }> {
-  const key = contentKey(contentDir(), cacheDir);
+export async function withMatchData<T>(use: (data: MatchData) => T, cacheDir: string | null = CACHE_DIR): Promise<{ value: T; cached: boolean }> {
+  const key = cacheDir === null ? null : contentKey(contentDir(), cacheDir);
+  if (cacheDir === null || key === null) return { value: use(await buildMatchData()), cached: false };
   const folder = path.join(cacheDir, `match-${key}`);
   let kept: ReturnType<typeof readCache> | null = null;
   try {
@@ -380,33 +393,61 @@ export interface RecordViews {
   list: ListJson[] | null;
 }
 
-const isArrayOf = (v: unknown, n: number | null) => Array.isArray(v) && (n === null || v.length === n) && v.every((x) => typeof (x as { slug?: unknown })?.slug === "string");
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+/** A kept summaries file as cachedRecords wrote it (a hand edit or a disk error fails here, and the write-ups are read again). */
+function isSummaries(v: unknown): v is IssueSummary[] {
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (s) =>
+        isObject(s) &&
+        ["slug", "url", "title", "kind", "status", "summary", "updated"].every((k) => typeof s[k] === "string") &&
+        isObject(s.kernel) &&
+        typeof s.kernel.label === "string" &&
+        (s.kernel.range === null || isObject(s.kernel.range)) &&
+        Array.isArray(s.components) &&
+        s.components.every((c) => isObject(c) && typeof c.id === "string") &&
+        Array.isArray(s.errors) &&
+        s.errors.every((e) => isObject(e) && typeof e.text === "string" && typeof e.key === "string") &&
+        ["aliases", "subsystems", "classes", "tags"].every((k) => isStrings(s[k])),
+    )
+  );
+}
+
+/** A kept list file, one entry per summary. */
+function isList(v: unknown, n: number): v is ListJson[] {
+  return Array.isArray(v) && v.length === n && v.every((e) => isObject(e) && typeof e.slug === "string" && typeof e.title === "string" && isObject(e.kernel));
+}
 
 /**
  * The records' summaries (what `kb kernel` reads) and, with `list`, what `kb list --json` prints of
  * each, both for one content key: from the cache when kept, else loaded (outline only) and kept.
  */
-export async function cachedRecords(options: { list?: boolean } = {}, cacheDir = CACHE_DIR): Promise<RecordViews & { cached: boolean }> {
-  const key = contentKey(contentDir(), cacheDir);
-  const file = (name: string) => path.join(cacheDir, `${name}-${key}.json`);
-  try {
-    const summaries: unknown = JSON.parse(fs.readFileSync(file("summaries"), "utf8"));
-    const list: unknown = options.list ? JSON.parse(fs.readFileSync(file("list"), "utf8")) : null;
-    if (isArrayOf(summaries, null) && (list === null || isArrayOf(list, (summaries as unknown[]).length))) {
-      return { summaries: summaries as IssueSummary[], list: list as ListJson[] | null, cached: true };
+export async function cachedRecords(options: { list?: boolean } = {}, cacheDir: string | null = CACHE_DIR): Promise<RecordViews & { cached: boolean }> {
+  const key = cacheDir === null ? null : contentKey(contentDir(), cacheDir);
+  const file = (name: string) => path.join(cacheDir!, `${name}-${key}.json`);
+  if (key !== null) {
+    try {
+      const summaries: unknown = JSON.parse(fs.readFileSync(file("summaries"), "utf8"));
+      const list: unknown = options.list ? JSON.parse(fs.readFileSync(file("list"), "utf8")) : null;
+      if (isSummaries(summaries) && (list === null || isList(list, summaries.length))) {
+        return { summaries, list: list as ListJson[] | null, cached: true };
+      }
+    } catch {
+      // missing or unreadable: load the write-ups
     }
-  } catch {
-    // missing or unreadable: load the write-ups
   }
   const [{ getAllIssues }, { toListJson, toSummary }] = await Promise.all([import("@/lib/content"), import("@/lib/records/projections")]);
   const records = getAllIssues("outline");
   const summaries = records.map(toSummary);
   const list = records.map(toListJson);
-  if (contentKey(contentDir(), cacheDir) === key) {
+  if (key !== null && contentKey(contentDir(), cacheDir!) === key) {
     // The list first: a run that finds the summaries finds the list beside them.
     writeAtomic(file("list"), JSON.stringify(list));
     writeAtomic(file("summaries"), JSON.stringify(summaries));
   }
-  prune(cacheDir);
+  if (cacheDir !== null) prune(cacheDir);
   return { summaries, list: options.list ? list : null, cached: false };
 }

@@ -84,9 +84,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`kb: ${e.message}\n`);
       return 1;
     }
-    // Only a command that loaded the write-ups throws a ContentError, so this import costs nothing more.
-    const { ContentError, formatProblem } = await import("@/lib/content");
-    if (e instanceof ContentError) {
+    // Only a command that loaded the write-ups throws a ContentError, so the loader is imported already.
+    // The name is checked first: an error of any other kind is rethrown as it is, whatever that import does.
+    if (e instanceof Error && e.name === "ContentError") {
+      const { ContentError, formatProblem } = await import("@/lib/content");
+      if (!(e instanceof ContentError)) throw e;
       for (const p of e.problems) io.stderr(formatProblem(p) + "\n");
       io.stderr(`kb: the write-ups have problems; run \`npm run -s kb -- lint\`\n`);
       return 1;
